@@ -1,0 +1,164 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createLogger, type Logger } from '../platform/log.ts';
+import type { AppDef, QueueDef } from '../platform/topology/types.ts';
+import { validateApp } from '../platform/topology/validate.ts';
+import { deployApp, type DeployedApp } from './deploy-app.ts';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb/process.ts';
+import { DeliveryOutbox, EventBridgeService, TargetDispatcher } from './eventbridge/index.ts';
+import { HttpGateway } from './gateway/index.ts';
+import { localRegion } from './identity.ts';
+import { FunctionRunner } from './lambda/runner/index.ts';
+import { listen, type RunningServer } from './protocol/server.ts';
+import { createCloudServer } from './server.ts';
+import type { CloudServices } from './services.ts';
+import { SqsService } from './sqs/index.ts';
+import { openStateDb } from './state/db.ts';
+import { CheckpointStore } from './streams/index.ts';
+
+export interface LocalCloudOptions {
+  apps: readonly AppDef[];
+  /** Port of the AWS endpoint, Invoke API, HTTP APIs and inspector; 0 picks a free one. Default 4566. */
+  port?: number;
+  /** Where DynamoDB Local and the state database keep their files; omitted = everything in memory. */
+  dataDir?: string;
+  /** Wipe `dataDir` before starting. */
+  fresh?: boolean;
+  /** DynamoDB Local's port when this cloud starts it; default: a free port. */
+  dynamoDbPort?: number;
+  /** Use an already running DynamoDB Local instead of starting one (tests share one per run). */
+  dynamoDbEndpoint?: string;
+  /** Resolves handler paths. Default: the current directory. */
+  projectRoot?: string;
+  /** Applied over every declared queue, e.g. `{ visibilityTimeoutSeconds: 1 }` in tests. */
+  queueOverrides?: Partial<QueueDef>;
+  /** First retry delay for stream sources, pipes and rule targets. Default 500 ms (streams) / 1 s (targets). */
+  retryBaseDelayMs?: number;
+  /** Delays of Lambda's asynchronous retries for rule → function targets. Default AWS's ~1 and ~2 min. */
+  asyncRetryDelaysMs?: readonly number[];
+  logger?: Logger;
+}
+
+export interface LocalCloud {
+  /** `http://127.0.0.1:<port>`: SQS, EventBridge, Lambda Invoke, HTTP APIs, inspector. */
+  readonly url: string;
+  readonly dynamoDbEndpoint: string;
+  readonly services: CloudServices;
+  readonly apps: readonly DeployedApp[];
+  /** `.env` variables: SDK endpoints, region, dummy credentials, every API's base URL. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Base URL of an app's HTTP API, e.g. `apiUrl('ecommerce', 'orders')`. */
+  apiUrl(app: string, api: string): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the local cloud: DynamoDB Local, the state database, SQS, EventBridge, Lambda, API Gateway,
+ * then every app's topology.
+ *
+ * @example
+ * const cloud = await startLocalCloud({ apps: [shop], dataDir: '.eventloom' });
+ * console.log(cloud.apiUrl('shop', 'orders'));
+ * await cloud.stop();
+ */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  for (const app of options.apps) validateApp(app);
+  const logger = options.logger ?? createLogger({ context: { component: 'local-cloud' } });
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  if (dataDir && options.fresh) rmSync(dataDir, { recursive: true, force: true });
+
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups.length = 0;
+  };
+  try {
+    let ddb: DynamoDbLocal | undefined;
+    if (!options.dynamoDbEndpoint) {
+      ddb = await startDynamoDbLocal({ ...(dataDir && { dataDir: join(dataDir, 'dynamodb') }), ...(options.dynamoDbPort && { port: options.dynamoDbPort }) });
+      cleanups.push(() => ddb!.stop());
+    }
+    const dynamoDbEndpoint = options.dynamoDbEndpoint ?? ddb!.endpoint;
+    const db = openStateDb(dataDir ? join(dataDir, 'state.sqlite') : ':memory:');
+    cleanups.push(() => {
+      db.close();
+    });
+
+    let url = '';
+    const clientConfig = { endpoint: dynamoDbEndpoint, region: localRegion(), credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+    const dynamodb = new DynamoDBClient(clientConfig);
+    const streams = new DynamoDBStreamsClient(clientConfig);
+    cleanups.push(() => {
+      dynamodb.destroy();
+      streams.destroy();
+    });
+    const sqs = new SqsService({ db, endpoint: () => url });
+    cleanups.push(() => sqs.close());
+    const runner = new FunctionRunner({ logger: logger.child({ component: 'lambda' }) });
+    cleanups.push(() => runner.close());
+    const dispatcher = new TargetDispatcher({
+      outbox: new DeliveryOutbox(db),
+      queues: sqs,
+      functions: runner,
+      logger: logger.child({ component: 'eventbridge' }),
+      ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
+      ...(options.asyncRetryDelaysMs !== undefined && { asyncRetryDelaysMs: options.asyncRetryDelaysMs }),
+    });
+    cleanups.push(() => dispatcher.close());
+    const eventBridge = new EventBridgeService({ db, dispatcher });
+    const gateway = new HttpGateway({ invoke: (name, event) => runner.invoke(name, event) });
+    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, logger };
+
+    const deployed: DeployedApp[] = [];
+    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed }), options.port ?? 4566);
+    url = server.url;
+    cleanups.push(() => server.close());
+    const env = sdkEnvironment(url, dynamoDbEndpoint);
+    const projectRoot = options.projectRoot ?? process.cwd();
+    cleanups.push(async () => {
+      await Promise.all(deployed.map((app) => app.stop()));
+    });
+    for (const app of options.apps) {
+      deployed.push(
+        await deployApp(app, services, {
+          projectRoot,
+          baseEnvironment: env,
+          ...(options.queueOverrides && { queueOverrides: options.queueOverrides }),
+          ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
+        }),
+      );
+    }
+    dispatcher.notify();
+
+    const apiUrl = (app: string, api: string) => `${url}/apis/${app}-${api}`;
+    const allEnv: Record<string, string> = { ...env };
+    for (const app of options.apps) {
+      for (const [name, api] of Object.entries(app.httpApis ?? {})) {
+        if (api.baseUrlEnv) allEnv[api.baseUrlEnv] = apiUrl(app.name, name);
+      }
+    }
+    return { url, dynamoDbEndpoint, services, apps: deployed, env: allEnv, apiUrl, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** What every SDK (in functions, scripts, the CLI) needs to talk to the local cloud. */
+export function sdkEnvironment(url: string, dynamoDbEndpoint: string): Record<string, string> {
+  return {
+    AWS_REGION: localRegion(),
+    AWS_DEFAULT_REGION: localRegion(),
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbEndpoint,
+    AWS_ENDPOINT_URL_SQS: url,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: url,
+    AWS_ENDPOINT_URL_LAMBDA: url,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    EVENTLOOM_URL: url,
+  };
+}

@@ -1,0 +1,107 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { StreamFailureCondition } from './failure-record.ts';
+
+export type DeliveryOutcome =
+  | { readonly ok: true }
+  /** A whole-batch failure (error, timeout, malformed response): retried, or bisected when enabled. */
+  | { readonly ok: false; readonly partial?: false; readonly error: string }
+  /** Items reported failed: records before `retryFrom` are done, the rest is retried (never bisected). */
+  | { readonly ok: false; readonly partial: true; readonly retryFrom: number; readonly error: string };
+
+export interface StreamBatchOptions {
+  /** Delivers records; on success it must call `checkpoint(lastSequenceNumber)` (inside its own transaction if it writes state). */
+  deliver(records: readonly DynamoDBRecord[], checkpoint: (sequenceNumber: string) => void): Promise<DeliveryOutcome>;
+  /** Saves a checkpoint outside a delivery (skipped or discarded records). */
+  checkpoint(sequenceNumber: string): void;
+  /** Sends discarded records to the on-failure destination; called together with `checkpoint`. */
+  discard(records: readonly DynamoDBRecord[], condition: StreamFailureCondition, attempts: number, error: string): void;
+  /** −1 = retry until the record expires. */
+  maximumRetryAttempts: number;
+  /** −1 = no limit. */
+  maximumRecordAgeInSeconds: number;
+  bisectOnError: boolean;
+  /** Delay before retry number `attempt` (1-based). */
+  retryDelayMs(attempt: number): number;
+  now(): number;
+  /** Aborts retrying (shutdown); the records stay un-checkpointed and are delivered again after a restart. */
+  signal: AbortSignal;
+}
+
+interface PendingBatch {
+  records: readonly DynamoDBRecord[];
+  attempts: number;
+}
+
+/**
+ * Runs one stream batch to completion with AWS's stream-source semantics, shared by Lambda
+ * DynamoDB-stream mappings and pipes: records older than the maximum age are discarded, a partial
+ * failure checkpoints before the first failed record and retries from there, a whole-batch failure
+ * is bisected (halves do not count as retries) or retried, and a batch out of retries is discarded
+ * to the on-failure destination. Records are never reordered.
+ */
+export async function runStreamBatch(records: readonly DynamoDBRecord[], options: StreamBatchOptions): Promise<void> {
+  const pending: PendingBatch[] = [{ records, attempts: 0 }];
+  while (pending.length > 0 && !options.signal.aborted) {
+    const batch = pending[0]!;
+    const fresh = dropExpired(batch, options);
+    if (fresh.length === 0) {
+      pending.shift();
+      continue;
+    }
+    batch.records = fresh;
+    const outcome = await options.deliver(batch.records, options.checkpoint);
+    if (outcome.ok) {
+      pending.shift();
+      continue;
+    }
+    if (outcome.partial) {
+      if (outcome.retryFrom > 0) options.checkpoint(sequenceOf(batch.records[outcome.retryFrom - 1]!));
+      batch.records = batch.records.slice(outcome.retryFrom);
+    } else if (options.bisectOnError && batch.records.length > 1) {
+      const middle = Math.ceil(batch.records.length / 2);
+      pending.splice(0, 1, { records: batch.records.slice(0, middle), attempts: batch.attempts }, { records: batch.records.slice(middle), attempts: batch.attempts });
+      continue;
+    }
+    batch.attempts += 1;
+    if (options.maximumRetryAttempts >= 0 && batch.attempts > options.maximumRetryAttempts) {
+      options.discard(batch.records, 'RetryAttemptsExhausted', batch.attempts, outcome.error);
+      options.checkpoint(sequenceOf(batch.records[batch.records.length - 1]!));
+      pending.shift();
+      continue;
+    }
+    await sleep(options.retryDelayMs(batch.attempts), options.signal);
+  }
+}
+
+function dropExpired(batch: PendingBatch, options: StreamBatchOptions): readonly DynamoDBRecord[] {
+  if (options.maximumRecordAgeInSeconds < 0) return batch.records;
+  const oldest = options.now() / 1000 - options.maximumRecordAgeInSeconds;
+  const firstFresh = batch.records.findIndex((record) => (record.dynamodb?.ApproximateCreationDateTime ?? Infinity) >= oldest);
+  const expired = firstFresh === -1 ? batch.records : batch.records.slice(0, firstFresh);
+  if (expired.length === 0) return batch.records;
+  options.discard(expired, 'RecordAgeExceeded', batch.attempts, 'record older than MaximumRecordAgeInSeconds');
+  options.checkpoint(sequenceOf(expired[expired.length - 1]!));
+  return firstFresh === -1 ? [] : batch.records.slice(firstFresh);
+}
+
+function sequenceOf(record: DynamoDBRecord): string {
+  return record.dynamodb?.SequenceNumber ?? '';
+}
+
+/** Exponential backoff from `baseMs`, capped, for stream retries. */
+export function streamRetryDelay(baseMs: number, capMs: number): (attempt: number) => number {
+  return (attempt) => Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

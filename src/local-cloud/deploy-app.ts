@@ -1,0 +1,214 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { AppDef, EnvValue, FunctionDef, QueueDef } from '../platform/topology/types.ts';
+import { provisionTable, type ProvisionedTable } from './dynamodb/provision.ts';
+import type { TargetConfig } from './eventbridge/index.ts';
+import { arn } from './identity.ts';
+import { SqsEventSource, StreamEventSource } from './lambda/esm/index.ts';
+import { parseHandler, physicalName } from './naming.ts';
+import { Pipe } from './pipes/pipe.ts';
+import type { CloudServices, Stoppable } from './services.ts';
+
+export interface DeployOptions {
+  /** Resolves handler module paths. */
+  projectRoot: string;
+  /** Environment every function gets (endpoints, region, credentials). */
+  baseEnvironment: Readonly<Record<string, string>>;
+  /** Applied over every queue (tests shorten visibility timeouts). */
+  queueOverrides?: Partial<QueueDef>;
+  /** Retry delays for stream sources and rule targets (tests shorten them). */
+  retryBaseDelayMs?: number;
+}
+
+export interface DeployedApp {
+  readonly app: AppDef;
+  readonly tables: ReadonlyMap<string, ProvisionedTable>;
+  readonly pipes: readonly Pipe[];
+  readonly eventSources: readonly (SqsEventSource | StreamEventSource)[];
+  /** Logical HTTP API name → local API id (`<app>-<api>`). */
+  readonly apiIds: ReadonlyMap<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Creates an app's resources on the running services and starts its pollers and pipes. */
+export async function deployApp(app: AppDef, services: CloudServices, options: DeployOptions): Promise<DeployedApp> {
+  const name = (logical: string) => physicalName(app, logical);
+  const tables = new Map<string, ProvisionedTable>();
+  for (const [logical, table] of Object.entries(app.tables ?? {})) {
+    tables.set(logical, await provisionTable(services.dynamodb, name(logical), table));
+  }
+  createQueues(app, services, options.queueOverrides);
+  for (const bus of Object.keys(app.buses ?? {})) services.eventBridge.createBus(name(bus), { ifNotExists: true });
+
+  const resolveRef = (value: EnvValue): string => {
+    if (typeof value === 'string') return value;
+    switch (value.ref) {
+      case 'tableName':
+        return name(value.name);
+      case 'tableStreamArn':
+        return tables.get(value.name)?.streamArn ?? '';
+      case 'queueUrl':
+        return services.sqs.queueUrl(name(value.name));
+      case 'queueArn':
+        return services.sqs.queueArn(name(value.name));
+      case 'busName':
+        return name(value.name);
+      case 'busArn':
+        return services.eventBridge.busArn(name(value.name));
+    }
+  };
+  for (const [logical, fn] of Object.entries(app.functions ?? {})) registerFunction(services, name(logical), fn, options, resolveRef);
+
+  for (const [logical, rule] of Object.entries(app.rules ?? {})) {
+    const busName = name(rule.bus);
+    services.eventBridge.putRule({
+      name: name(logical),
+      busName,
+      eventPattern: JSON.stringify(rule.eventPattern),
+      state: rule.enabled === false ? 'DISABLED' : 'ENABLED',
+      ...(rule.description !== undefined && { description: rule.description }),
+    });
+    const targets: TargetConfig[] = rule.targets.map((target) => {
+      const isQueue = 'queue' in target;
+      const resource = isQueue ? target.queue : target.function;
+      return {
+        id: target.id ?? resource,
+        arn: isQueue ? services.sqs.queueArn(name(resource)) : arn('lambda', `function:${name(resource)}`),
+        ...(target.input !== undefined && { input: target.input }),
+        ...(target.inputPath !== undefined && { inputPath: target.inputPath }),
+        ...(target.inputTransformer !== undefined && { inputTransformer: target.inputTransformer }),
+        ...(target.retryPolicy !== undefined && { retryPolicy: target.retryPolicy }),
+        ...(target.deadLetterQueue !== undefined && { deadLetterArn: services.sqs.queueArn(name(target.deadLetterQueue)) }),
+      };
+    });
+    services.eventBridge.putTargets(busName, name(logical), targets);
+  }
+
+  const eventSources = startEventSources(app, services, tables, options);
+  const pipes = Object.entries(app.pipes ?? {}).map(([logical, definition]) => {
+    const pipe = new Pipe({
+      name: name(logical),
+      definition,
+      streamArn: tables.get(definition.sourceTable)!.streamArn!,
+      busName: name(definition.target.bus),
+      ...(definition.source?.deadLetterQueue && { deadLetterQueue: name(definition.source.deadLetterQueue) }),
+      db: services.db,
+      streams: services.streams,
+      checkpoints: services.checkpoints,
+      bus: services.eventBridge,
+      queues: services.sqs,
+      logger: services.logger.child({ pipe: name(logical) }),
+      ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
+    });
+    pipe.start();
+    return pipe;
+  });
+
+  const apiIds = new Map<string, string>();
+  for (const [logical, api] of Object.entries(app.httpApis ?? {})) {
+    const id = name(logical);
+    services.gateway.addApi({
+      id,
+      routes: api.routes.map((route) => ({ routeKey: route.route, functionName: name(route.function) })),
+      ...(api.cors && { cors: api.cors }),
+    });
+    apiIds.set(logical, id);
+  }
+
+  const stoppables: Stoppable[] = [...pipes, ...eventSources];
+  return {
+    app,
+    tables,
+    pipes,
+    eventSources,
+    apiIds,
+    stop: async () => {
+      await Promise.all(stoppables.map((s) => s.stop()));
+    },
+  };
+}
+
+/** Dead-letter queues first, so every redrive policy points at an existing queue. */
+function createQueues(app: AppDef, services: CloudServices, overrides: Partial<QueueDef> = {}): void {
+  const queues = Object.entries(app.queues ?? {});
+  const ordered = [...queues.filter(([logical]) => queues.some(([, q]) => q.deadLetterQueue?.queue === logical)), ...queues];
+  const created = new Set<string>();
+  for (const [logical, declared] of ordered) {
+    if (created.has(logical)) continue;
+    created.add(logical);
+    const queue = { ...declared, ...overrides };
+    const attributes: Record<string, string> = {};
+    const set = (key: string, value: number | undefined) => value !== undefined && (attributes[key] = String(value));
+    set('VisibilityTimeout', queue.visibilityTimeoutSeconds);
+    set('MessageRetentionPeriod', queue.messageRetentionSeconds);
+    set('DelaySeconds', queue.delaySeconds);
+    set('ReceiveMessageWaitTimeSeconds', queue.receiveMessageWaitTimeSeconds);
+    set('MaximumMessageSize', queue.maximumMessageSizeBytes);
+    if (queue.deadLetterQueue) {
+      attributes.RedrivePolicy = JSON.stringify({
+        deadLetterTargetArn: services.sqs.queueArn(physicalName(app, queue.deadLetterQueue.queue)),
+        maxReceiveCount: queue.deadLetterQueue.maxReceiveCount,
+      });
+    }
+    const name = physicalName(app, logical);
+    try {
+      services.sqs.createQueue(name, attributes);
+    } catch {
+      // Declared attributes changed since the queue was created (persistent data): apply them.
+      services.sqs.setQueueAttributes(name, attributes);
+    }
+  }
+}
+
+function registerFunction(
+  services: CloudServices,
+  name: string,
+  fn: FunctionDef,
+  options: DeployOptions,
+  resolveRef: (value: EnvValue) => string,
+): void {
+  const { modulePath, exportName } = parseHandler(fn.handler);
+  const environment: Record<string, string> = { ...options.baseEnvironment };
+  for (const [key, value] of Object.entries(fn.environment ?? {})) environment[key] = resolveRef(value);
+  services.runner.register({
+    name,
+    modulePath: isAbsolute(modulePath) ? modulePath : resolve(options.projectRoot, modulePath),
+    exportName,
+    environment,
+    timeoutSeconds: fn.timeoutSeconds ?? 3,
+    memoryMb: fn.memoryMb ?? 128,
+    ...(fn.reservedConcurrency !== undefined && { reservedConcurrency: fn.reservedConcurrency }),
+  });
+}
+
+function startEventSources(
+  app: AppDef,
+  services: CloudServices,
+  tables: ReadonlyMap<string, ProvisionedTable>,
+  options: DeployOptions,
+): (SqsEventSource | StreamEventSource)[] {
+  const sources: (SqsEventSource | StreamEventSource)[] = [];
+  for (const [logical, fn] of Object.entries(app.functions ?? {})) {
+    const functionName = physicalName(app, logical);
+    for (const trigger of fn.triggers ?? []) {
+      const logger = services.logger.child({ function: functionName });
+      const source =
+        trigger.type === 'sqs'
+          ? new SqsEventSource({ functionName, queue: physicalName(app, trigger.queue), trigger, sqs: services.sqs, runner: services.runner, logger })
+          : new StreamEventSource({
+              functionName,
+              streamArn: tables.get(trigger.table)!.streamArn!,
+              trigger,
+              ...(trigger.onFailureQueue && { onFailureQueue: physicalName(app, trigger.onFailureQueue) }),
+              streams: services.streams,
+              checkpoints: services.checkpoints,
+              runner: services.runner,
+              queues: services.sqs,
+              logger,
+              ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
+            });
+      source.start();
+      sources.push(source);
+    }
+  }
+  return sources;
+}

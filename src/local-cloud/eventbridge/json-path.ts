@@ -1,0 +1,31 @@
+/**
+ * The JSONPath subset EventBridge accepts in InputPath and InputPathsMap: `$`, `$.a.b`, `$.a[0]`,
+ * `$['key with.dots']`. Returns undefined when the path does not exist.
+ */
+export function readJsonPath(document: unknown, path: string): unknown {
+  if (path === '$') return document;
+  if (!path.startsWith('$')) throw new Error(`JSONPath must start with "$": ${path}`);
+  let current: unknown = document;
+  for (const segment of parseSegments(path.slice(1))) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
+function parseSegments(rest: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  const token = /\.([^.[\]]+)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/y;
+  let index = 0;
+  while (index < rest.length) {
+    token.lastIndex = index;
+    const match = token.exec(rest);
+    if (!match) throw new Error(`Unsupported JSONPath near "${rest.slice(index)}"`);
+    if (match[1] !== undefined) segments.push(match[1]);
+    else if (match[2] !== undefined) segments.push(Number(match[2]));
+    else segments.push(match[3] ?? match[4] ?? '');
+    index = token.lastIndex;
+  }
+  return segments;
+}

@@ -1,0 +1,50 @@
+import type { InputTransformer, RetryPolicy } from '../../platform/topology/types.ts';
+
+/** The envelope EventBridge delivers to targets. */
+export interface EventEnvelope {
+  readonly version: '0';
+  readonly id: string;
+  readonly 'detail-type': string;
+  readonly source: string;
+  readonly account: string;
+  readonly time: string;
+  readonly region: string;
+  readonly resources: readonly string[];
+  readonly detail: unknown;
+}
+
+export interface TargetConfig {
+  readonly id: string;
+  /** `arn:aws:sqs:…:<queue>` or `arn:aws:lambda:…:function:<name>`. */
+  readonly arn: string;
+  readonly input?: string;
+  readonly inputPath?: string;
+  readonly inputTransformer?: InputTransformer;
+  readonly retryPolicy?: RetryPolicy;
+  /** ARN of the SQS queue that receives events whose delivery gave up. */
+  readonly deadLetterArn?: string;
+}
+
+export interface RuleConfig {
+  readonly name: string;
+  readonly busName: string;
+  /** Pattern as JSON text (as the API stores it). */
+  readonly eventPattern: string;
+  readonly description?: string;
+  readonly state: 'ENABLED' | 'DISABLED';
+  readonly targets: readonly TargetConfig[];
+}
+
+export const DEFAULT_RETRY_ATTEMPTS = 185;
+export const DEFAULT_EVENT_AGE_SECONDS = 86_400;
+/** AWS: an entry is at most 256 KB, measured as 14 + UTF-8 bytes of Source, DetailType, Detail, Resources. */
+export const MAX_ENTRY_BYTES = 256 * 1024;
+
+export function entrySize(entry: { Source?: string; DetailType?: string; Detail?: string; Resources?: readonly string[] }): number {
+  let size = 14;
+  if (entry.Source) size += Buffer.byteLength(entry.Source);
+  if (entry.DetailType) size += Buffer.byteLength(entry.DetailType);
+  if (entry.Detail) size += Buffer.byteLength(entry.Detail);
+  for (const resource of entry.Resources ?? []) size += Buffer.byteLength(resource);
+  return size;
+}

@@ -1,0 +1,191 @@
+import type { Logger } from '../../platform/log.ts';
+import { DEFAULT_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, type TargetConfig } from './models.ts';
+import type { DeliveryOutbox, PendingDelivery } from './outbox.ts';
+
+export interface QueueSender {
+  /** Synchronous: runs inside the caller's state-database transaction. */
+  sendMessage(queueRef: string, message: { body: string; messageAttributes?: Record<string, { DataType: string; StringValue?: string }> }): unknown;
+}
+
+export interface FunctionInvoker {
+  has(name: string): boolean;
+  invoke(name: string, event: unknown): Promise<{ ok: true } | { ok: false; error: { errorType: string; errorMessage: string } }>;
+}
+
+export interface TargetDispatcherOptions {
+  outbox: DeliveryOutbox;
+  queues: QueueSender;
+  functions: FunctionInvoker;
+  logger: Logger;
+  now?: () => number;
+  /** First retry delay of a failed delivery; doubles per attempt up to 60 s. Default 1,000 ms. */
+  retryBaseDelayMs?: number;
+  /** Delays of Lambda's own asynchronous retries after a function error (AWS: 2 retries, ~1 and ~2 min). */
+  asyncRetryDelaysMs?: readonly number[];
+  /** Deliveries run at once. Default 32. */
+  maxInFlight?: number;
+}
+
+export type ArnKind = { kind: 'sqs'; name: string } | { kind: 'lambda'; name: string } | { kind: 'unknown' };
+
+export function parseTargetArn(arn: string): ArnKind {
+  const parts = arn.split(':');
+  if (parts[2] === 'sqs' && parts[5]) return { kind: 'sqs', name: parts[5] };
+  if (parts[2] === 'lambda' && parts[5] === 'function' && parts[6]) return { kind: 'lambda', name: parts[6] };
+  return { kind: 'unknown' };
+}
+
+/**
+ * Delivers matched events to rule targets. SQS targets are written synchronously (same transaction
+ * as the PutEvents); Lambda targets and failed SQS deliveries go through the durable outbox, retried
+ * per the target's RetryPolicy and sent to its DLQ (with AWS's error attributes) when it gives up.
+ */
+export class TargetDispatcher {
+  private readonly options: Required<Omit<TargetDispatcherOptions, 'now'>> & { now: () => number };
+  private readonly inFlight = new Set<number>();
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(options: TargetDispatcherOptions) {
+    this.options = {
+      retryBaseDelayMs: 1_000,
+      asyncRetryDelaysMs: [60_000, 120_000],
+      maxInFlight: 32,
+      now: Date.now,
+      ...options,
+    };
+  }
+
+  /** Called inside PutEvents' transaction for each matched target. */
+  deliver(ruleArn: string, target: TargetConfig, event: string, input: string): void {
+    const arn = parseTargetArn(target.arn);
+    const now = this.options.now();
+    if (arn.kind === 'sqs') {
+      try {
+        this.options.queues.sendMessage(arn.name, { body: input });
+        return;
+      } catch (error) {
+        this.options.outbox.add({ ruleArn, target, event, input, attempts: 1, now, dueAt: now + this.backoff(1) });
+        this.options.logger.warn('eventbridge target delivery failed, will retry', { target: target.arn, error: String(error) });
+        return;
+      }
+    }
+    this.options.outbox.add({ ruleArn, target, event, input, attempts: 0, now, dueAt: now });
+  }
+
+  /** Wakes the dispatcher after deliveries were added (call after the transaction committed). */
+  notify(): void {
+    if (this.closed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.drain(), 0);
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+  }
+
+  pendingCount(): number {
+    return this.options.outbox.due(Number.MAX_SAFE_INTEGER, 1_000_000).length;
+  }
+
+  private drain(): void {
+    if (this.closed) return;
+    const capacity = this.options.maxInFlight - this.inFlight.size;
+    if (capacity > 0) {
+      const due = this.options.outbox.due(this.options.now(), capacity + this.inFlight.size).filter((d) => !this.inFlight.has(d.id));
+      for (const delivery of due.slice(0, capacity)) {
+        this.inFlight.add(delivery.id);
+        void this.attempt(delivery).finally(() => {
+          this.inFlight.delete(delivery.id);
+          this.notify();
+        });
+      }
+    }
+    this.armTimer();
+  }
+
+  private armTimer(): void {
+    const next = this.options.outbox.nextDueAt();
+    if (next === undefined || this.closed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.drain(), Math.max(0, Math.min(next - this.options.now(), 60_000)));
+    this.timer.unref();
+  }
+
+  private async attempt(delivery: PendingDelivery): Promise<void> {
+    const { outbox, logger } = this.options;
+    const arn = parseTargetArn(delivery.target.arn);
+    try {
+      if (arn.kind === 'sqs') {
+        this.options.queues.sendMessage(arn.name, { body: delivery.input });
+      } else if (arn.kind === 'lambda') {
+        if (!this.options.functions.has(arn.name)) throw new DeliveryError('ResourceNotFoundException', `Function not found: ${delivery.target.arn}`);
+        const result = await this.options.functions.invoke(arn.name, JSON.parse(delivery.input));
+        if (!result.ok) return this.functionFailed(delivery, `${result.error.errorType}: ${result.error.errorMessage}`);
+      } else {
+        throw new DeliveryError('InvalidTarget', `Unsupported target ${delivery.target.arn}`);
+      }
+      outbox.done(delivery.id);
+    } catch (error) {
+      const attempts = delivery.attempts + 1;
+      const code = error instanceof DeliveryError ? error.code : 'InternalException';
+      const message = error instanceof Error ? error.message : String(error);
+      if (this.exhausted(delivery, attempts)) return this.deadLetter(delivery, code, message);
+      outbox.reschedule(delivery.id, attempts, delivery.functionAttempts, this.options.now() + this.backoff(attempts), message);
+      logger.warn('eventbridge target delivery failed, will retry', { target: delivery.target.arn, attempts, error: message });
+    }
+  }
+
+  /** Lambda retries an asynchronous invocation that failed twice, then drops it (no on-failure destination here). */
+  private functionFailed(delivery: PendingDelivery, message: string): void {
+    const functionAttempts = delivery.functionAttempts + 1;
+    const delay = this.options.asyncRetryDelaysMs[functionAttempts - 1];
+    if (delay === undefined) {
+      this.options.outbox.done(delivery.id);
+      this.options.logger.error('function failed on every asynchronous attempt; event dropped', { target: delivery.target.arn, error: message });
+      return;
+    }
+    this.options.outbox.reschedule(delivery.id, delivery.attempts, functionAttempts, this.options.now() + delay, message);
+  }
+
+  private exhausted(delivery: PendingDelivery, attempts: number): boolean {
+    const policy = delivery.target.retryPolicy ?? {};
+    const maxAttempts = policy.maximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
+    const maxAgeMs = (policy.maximumEventAgeInSeconds ?? DEFAULT_EVENT_AGE_SECONDS) * 1_000;
+    return attempts > maxAttempts || this.options.now() - delivery.firstAttemptAt >= maxAgeMs;
+  }
+
+  private deadLetter(delivery: PendingDelivery, code: string, message: string): void {
+    const { outbox, logger, queues } = this.options;
+    outbox.done(delivery.id);
+    const dlq = delivery.target.deadLetterArn ? parseTargetArn(delivery.target.deadLetterArn) : undefined;
+    if (dlq?.kind !== 'sqs') {
+      logger.error('eventbridge target delivery gave up; no dead-letter queue, event dropped', { target: delivery.target.arn, error: message });
+      return;
+    }
+    const attribute = (value: string) => ({ DataType: 'String', StringValue: value });
+    queues.sendMessage(dlq.name, {
+      body: delivery.event,
+      messageAttributes: {
+        RULE_ARN: attribute(delivery.ruleArn),
+        TARGET_ARN: attribute(delivery.target.arn),
+        ERROR_CODE: attribute(code),
+        ERROR_MESSAGE: attribute(message.slice(0, 1_000)),
+      },
+    });
+  }
+
+  private backoff(attempts: number): number {
+    const base = Math.min(this.options.retryBaseDelayMs * 2 ** Math.max(0, attempts - 1), 60_000);
+    return Math.round(base * (0.5 + Math.random() / 2));
+  }
+}
+
+class DeliveryError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './batch-response.ts';
+export * from './sqs-poller.ts';
+export * from './sqs-records.ts';
+export * from './stream-poller.ts';

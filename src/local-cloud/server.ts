@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import type { DeployedApp } from './deploy-app.ts';
+import { createEventBridgeApi } from './eventbridge/index.ts';
+import { inspect, traceKey } from './inspector.ts';
+import { handleInvoke } from './lambda/invoke-api.ts';
+import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from './protocol/aws-json.ts';
+import type { CloudServices } from './services.ts';
+import { createSqsApi } from './sqs/index.ts';
+
+export interface CloudServerOptions {
+  services: CloudServices;
+  dynamoDbEndpoint: string;
+  apps: () => readonly DeployedApp[];
+}
+
+const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
+
+/**
+ * The local cloud's one HTTP endpoint: AWS JSON services routed by `X-Amz-Target` (DynamoDB and
+ * Streams proxied to DynamoDB Local), Lambda Invoke, HTTP APIs under `/apis/<api-id>`, and the
+ * inspector under `/_eventloom`.
+ */
+export function createCloudServer(options: CloudServerOptions): Hono {
+  const { services } = options;
+  const awsServices: AwsJsonService[] = [createSqsApi(services.sqs), createEventBridgeApi(services.eventBridge)];
+  const app = new Hono();
+
+  app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));
+  app.get('/_eventloom/inspect', async (c) => c.json(await inspect(services, options.apps())));
+  app.get('/_eventloom/trace/:key', (c) => c.json(traceKey(services, c.req.param('key'))));
+
+  app.post('/2015-03-31/functions/:name/invocations', (c) => handleInvoke(services.runner, decodeURIComponent(c.req.param('name')), c.req.raw));
+
+  app.all('/apis/:apiId/*', (c) => {
+    const apiId = c.req.param('apiId');
+    const prefix = `/apis/${apiId}`;
+    const path = new URL(c.req.url).pathname.slice(prefix.length) || '/';
+    return services.gateway.handle(apiId, c.req.raw, path, '127.0.0.1');
+  });
+  app.all('/apis/:apiId', (c) => services.gateway.handle(c.req.param('apiId'), c.req.raw, '/', '127.0.0.1'));
+
+  app.post('*', async (c) => {
+    const target = c.req.header('x-amz-target') ?? null;
+    if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) return proxy(c.req.raw, options.dynamoDbEndpoint);
+    const service = routeAwsJson(awsServices, target);
+    if (!service) {
+      const fallback = awsServices[0]!;
+      return awsJsonError(fallback, new Error(`No local service handles X-Amz-Target "${target ?? ''}".`), 'application/json');
+    }
+    return handleAwsJson(service, c.req.raw);
+  });
+  app.notFound((c) => c.json({ message: `No local endpoint for ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+  return app;
+}
+
+async function proxy(request: Request, endpoint: string): Promise<Response> {
+  const headers = new Headers(request.headers);
+  headers.delete('host');
+  headers.delete('content-length');
+  const response = await fetch(endpoint, { method: 'POST', headers, body: await request.arrayBuffer() });
+  return new Response(response.body, { status: response.status, headers: response.headers });
+}

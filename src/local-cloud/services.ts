@@ -1,0 +1,28 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { Logger } from '../platform/log.ts';
+import type { EventBridgeService, TargetDispatcher } from './eventbridge/index.ts';
+import type { HttpGateway } from './gateway/index.ts';
+import type { FunctionRunner } from './lambda/runner/index.ts';
+import type { SqsService } from './sqs/index.ts';
+import type { StateDb } from './state/db.ts';
+import type { CheckpointStore } from './streams/index.ts';
+
+/** The running emulated services an app is deployed onto. */
+export interface CloudServices {
+  readonly db: StateDb;
+  readonly dynamodb: DynamoDBClient;
+  readonly streams: DynamoDBStreamsClient;
+  readonly checkpoints: CheckpointStore;
+  readonly sqs: SqsService;
+  readonly eventBridge: EventBridgeService;
+  readonly dispatcher: TargetDispatcher;
+  readonly runner: FunctionRunner;
+  readonly gateway: HttpGateway;
+  readonly logger: Logger;
+}
+
+/** Anything started for an app that must be stopped with the cloud. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}

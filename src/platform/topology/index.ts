@@ -1,0 +1,4 @@
+export * from './define.ts';
+export * from './errors.ts';
+export * from './types.ts';
+export { validateApp } from './validate.ts';
