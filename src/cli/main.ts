@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+import { DynamoDbLocalError } from '../local-cloud/dynamodb/errors.ts';
+import { TopologyError } from '../platform/topology/errors.ts';
+import { CliError } from './errors.ts';
+
+const USAGE = `Usage: eventloom <command> [options]
+
+Commands:
+  up        boot the local cloud with every registered app (npm start)
+  inspect   show tables, queues, rules, functions and recent events of a running local cloud
+  bench     measure the pipeline against the raw DynamoDB Local write rate (npm run bench)
+
+Run \`eventloom <command> --help\` for a command's options.`;
+
+const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<void> }>> = {
+  up: async () => ({ run: (await import('./up.ts')).up }),
+  inspect: async () => ({ run: (await import('./inspect.ts')).inspectCommand }),
+  bench: async () => ({ run: (await import('../../bench/pipeline.ts')).bench }),
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') return void console.log(USAGE);
+  const command = commands[name];
+  if (!command) throw new CliError(`Unknown command "${name}".\n\n${USAGE}`);
+  await (await command()).run(rest);
+}
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof CliError || error instanceof DynamoDbLocalError || error instanceof TopologyError) {
+    console.error(`eventloom: ${error.message}`);
+  } else if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`eventloom: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { waitFor } from './wait-for.ts';
+
+export interface CloudProcess {
+  readonly child: ChildProcess;
+  readonly env: Record<string, string>;
+  output(): string;
+  /** PIDs of the processes this one started (the DynamoDB Local JVM). */
+  childPids(): number[];
+}
+
+/** Starts `eventloom up` as a child process, as a user would, and waits for its ready line. */
+export async function startCloudProcess(args: string[], envFile: string): Promise<CloudProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'up', ...args, '--env-file', envFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'error' },
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`eventloom up exited with ${child.exitCode}:\n${output}`);
+      return /eventloom ready in [\d.]+s/.test(output);
+    },
+    { timeoutMs: 60_000, intervalMs: 100, description: 'eventloom ready' },
+  );
+  const env = parseEnv(readFileSync(envFile, 'utf8')) as Record<string, string>;
+  return {
+    child,
+    env,
+    output: () => output,
+    childPids: () =>
+      spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter(Boolean)
+        .map(Number),
+  };
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
