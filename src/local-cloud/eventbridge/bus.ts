@@ -199,7 +199,7 @@ function checkEntry(entry: PutEventsRequestEntry): PutEventsResultEntry | { deta
     detail = undefined;
   }
   if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
-  if (entrySize(entry) > MAX_ENTRY_BYTES) return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Total size of the entries in the request is over the limit.' };
+  if (entrySize(entry) >= MAX_ENTRY_BYTES) return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Total size of the entries in the request is over the limit.' };
   return { detail };
 }
 

@@ -7,9 +7,8 @@ export function readJsonPath(document: unknown, path: string): unknown {
   if (!path.startsWith('$')) throw new Error(`JSONPath must start with "$": ${path}`);
   let current: unknown = document;
   for (const segment of parseSegments(path.slice(1))) {
-    if (current === null || typeof current !== 'object') return undefined;
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string | number, unknown>)[segment];
-    if (current === undefined) return undefined;
   }
   return current;
 }

@@ -37,11 +37,11 @@ export interface RuleConfig {
 
 export const DEFAULT_RETRY_ATTEMPTS = 185;
 export const DEFAULT_EVENT_AGE_SECONDS = 86_400;
-/** AWS: an entry is at most 256 KB, measured as 14 + UTF-8 bytes of Source, DetailType, Detail, Resources. */
+/** AWS: an entry is at most 256 KB, measured as 14 if Time is given + UTF-8 bytes of Source, DetailType, Detail, Resources. */
 export const MAX_ENTRY_BYTES = 256 * 1024;
 
-export function entrySize(entry: { Source?: string; DetailType?: string; Detail?: string; Resources?: readonly string[] }): number {
-  let size = 14;
+export function entrySize(entry: { Time?: Date; Source?: string; DetailType?: string; Detail?: string; Resources?: readonly string[] }): number {
+  let size = entry.Time !== undefined ? 14 : 0;
   if (entry.Source) size += Buffer.byteLength(entry.Source);
   if (entry.DetailType) size += Buffer.byteLength(entry.DetailType);
   if (entry.Detail) size += Buffer.byteLength(entry.Detail);

@@ -21,8 +21,9 @@ export function renderTargetInput(target: TargetConfig, event: EventEnvelope, co
 
 /**
  * AWS's template rules: `<name>` inside a JSON string is replaced by the value's text (escaped for
- * JSON); outside quotes by the value's JSON. Missing paths render as `null` outside quotes and as
- * an empty string inside. A template that is not JSON (plain text) gets the raw text of each value.
+ * JSON); outside quotes by the value's JSON. A missing path renders as an empty string, inside
+ * quotes or out (`""`), as AWS delivers it. `<aws.events.event>` is the event without `detail`;
+ * `<aws.events.event.json>` the whole event.
  */
 export function applyInputTransformer(transformer: InputTransformer, event: EventEnvelope, context: TransformContext): string {
   const values = new Map<string, unknown>();
@@ -30,7 +31,8 @@ export function applyInputTransformer(transformer: InputTransformer, event: Even
   values.set('aws.events.rule-name', context.ruleName);
   values.set('aws.events.rule-arn', context.ruleArn);
   values.set('aws.events.event.ingestion-time', context.ingestionTime);
-  values.set('aws.events.event', event);
+  const { detail: _detail, ...eventWithoutDetail } = event;
+  values.set('aws.events.event', eventWithoutDetail);
   values.set('aws.events.event.json', event);
 
   const template = transformer.inputTemplate;
@@ -59,5 +61,5 @@ function renderValue(value: unknown, inString: boolean): string {
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     return JSON.stringify(text).slice(1, -1);
   }
-  return value === undefined ? 'null' : JSON.stringify(value);
+  return JSON.stringify(value === undefined ? '' : value);
 }

@@ -22,7 +22,8 @@ export class IssueCollector {
     if (name === undefined) return false;
     if (declared && Object.hasOwn(declared, name)) return true;
     const known = Object.keys(declared ?? {});
-    this.add(path, `unknown ${kind} "${name}" (declared ${kind}s: ${known.length ? known.join(', ') : 'none'})`);
+    const kinds = kind === 'bus' ? 'buses' : `${kind}s`;
+    this.add(path, `unknown ${kind} "${name}" (declared ${kinds}: ${known.length ? known.join(', ') : 'none'})`);
     return false;
   }
 }
