@@ -76,6 +76,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   if (outcome !== 'ready') {
     child.kill('SIGKILL');
     if ('error' in outcome) throw new DynamoDbLocalError(`Could not start Java (${java}). ${INSTALL_HINT}`, { cause: outcome.error });
+    // Through setpriv a missing or non-executable java is an exit code (127/126), not a spawn error.
+    if (outcome.exitCode === 127 || outcome.exitCode === 126) {
+      throw new DynamoDbLocalError(`Could not start Java (${java}): ${stderr.join('').trim()} ${INSTALL_HINT}`);
+    }
     throw new DynamoDbLocalError(
       `DynamoDB Local exited with code ${outcome.exitCode} before it was ready on port ${port}.\n${stderr.join('').trim()}`,
     );

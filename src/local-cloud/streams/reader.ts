@@ -1,0 +1,217 @@
+import { localRegion } from '../identity.ts';
+import { Backoff, Waker } from './backoff.ts';
+import { ShardCursor, type CursorSettings, type PollResult } from './cursor.ts';
+import { errorName, StreamReaderError } from './errors.ts';
+import { checkpointLatest } from './iterators.ts';
+import { defaultStreamLogger } from './logger.ts';
+import { describeShards, readyShards, type ShardInfo } from './shards.ts';
+import type { StreamReaderOptions } from './types.ts';
+
+/** Shards change only on a rollover (every 4 h locally), which a closing shard announces; this is a safety net. */
+const DESCRIBE_EVERY_MS = 60_000;
+/** Writes come in bursts: keep polling fast this long after the last record before backing off. */
+const IDLE_HOLD_MS = 1_000;
+
+type RoundOutcome = Omit<PollResult, 'finished'>;
+
+interface Waiter {
+  afterRound: number;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Reads one DynamoDB stream for one consumer: walks the shards parent before child, hands each
+ * shard's records over in order, one batch at a time, and resumes from durable checkpoints
+ * (at-least-once). Polls every `pollIntervalMs.min` while records flow (and for 1 s after), then
+ * backs off exponentially to `pollIntervalMs.max` while idle; `notify()` polls at once.
+ *
+ * @example
+ * const checkpoints = new CheckpointStore(db);
+ * const reader = new StreamReader({
+ *   consumerId: 'pipe:ecommerce-events',
+ *   streamArn,
+ *   client: new DynamoDBStreamsClient({ endpoint }),
+ *   checkpoints,
+ *   startingPosition: 'TRIM_HORIZON',
+ *   onBatch: async (batch) => {
+ *     db.transaction(() => {
+ *       enqueueAll(batch.records);
+ *       batch.checkpoint(batch.records.at(-1)!.dynamodb.SequenceNumber);
+ *     })();
+ *   },
+ * });
+ * reader.start();
+ * // ...
+ * await reader.stop();
+ */
+export class StreamReader {
+  private readonly settings: CursorSettings;
+  private readonly startingPosition: StreamReaderOptions['startingPosition'];
+  private readonly pollMin: number;
+  private readonly idle: Backoff;
+  private readonly waker = new Waker();
+  private readonly abort = new AbortController();
+  private readonly cursors = new Map<string, ShardCursor>();
+  private readonly waiters: Waiter[] = [];
+  private shards: ShardInfo[] = [];
+  private describedAt = 0;
+  private startChecked = false;
+  private round = 0;
+  private lastRecordsAt = 0;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private lastStatus = 'ENABLED';
+  private lastError: string | undefined;
+
+  constructor(options: StreamReaderOptions) {
+    const poll = options.pollIntervalMs ?? { min: 20, max: 500 };
+    const batchSize = options.batchSize ?? 100;
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      throw new StreamReaderError(`batchSize must be a positive integer, got ${batchSize}.`, { consumerId: options.consumerId });
+    }
+    if (!(poll.min > 0 && poll.max >= poll.min)) {
+      throw new StreamReaderError(`pollIntervalMs needs 0 < min <= max, got ${JSON.stringify(poll)}.`, { consumerId: options.consumerId });
+    }
+    this.startingPosition = options.startingPosition;
+    this.pollMin = poll.min;
+    this.idle = new Backoff(poll.min, poll.max);
+    this.settings = {
+      client: options.client,
+      streamArn: options.streamArn,
+      abortSignal: this.abort.signal,
+      consumerId: options.consumerId,
+      region: options.region ?? localRegion(),
+      checkpoints: options.checkpoints,
+      batchSize,
+      maximumBatchingWindowMs: options.maximumBatchingWindowMs ?? 0,
+      retryDelayMs: options.retryDelayMs ?? { min: 100, max: 10_000 },
+      onBatch: options.onBatch,
+      logger: options.logger ?? defaultStreamLogger(options.consumerId),
+    };
+  }
+
+  start(): void {
+    if (this.loop) throw new StreamReaderError('This StreamReader was already started; create a new one to read again.');
+    this.loop = this.run();
+  }
+
+  /** Stops polling; resolves once a batch being handled has been handled. */
+  async stop(): Promise<void> {
+    if (!this.loop || this.stopping) return this.loop;
+    this.stopping = true;
+    this.abort.abort();
+    this.waker.wake();
+    await this.loop;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new StreamReaderError('The StreamReader was stopped.'));
+  }
+
+  /** Polls at once (e.g. after the local cloud saw a write) and resets the idle backoff. */
+  notify(): void {
+    this.idle.reset();
+    this.waker.wake();
+  }
+
+  /** Resolves once every record written before this call has been handed to `onBatch` and it resolved. */
+  caughtUp(): Promise<void> {
+    if (!this.loop || this.stopping) return Promise.reject(new StreamReaderError('The StreamReader is not running.'));
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ afterRound: this.round + 1, resolve, reject });
+      this.notify();
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const round = ++this.round;
+      const outcome = await this.pollRound().catch((error: unknown) => this.onRoundError(error));
+      if (this.stopping) break;
+      if (outcome.settled) this.settleWaiters(round);
+      await this.waker.sleep(this.delayAfter(outcome));
+    }
+  }
+
+  private async pollRound(): Promise<RoundOutcome> {
+    const { checkpoints, consumerId } = this.settings;
+    const outcome: RoundOutcome = { fetched: 0, fullPage: false, buffered: false, settled: true, retryAt: undefined };
+    if (this.describedAt === 0 || Date.now() - this.describedAt >= DESCRIBE_EVERY_MS) await this.describe();
+    if (!this.startChecked && this.shards.length > 0) {
+      if (this.startingPosition === 'LATEST' && !checkpoints.hasAny(consumerId)) {
+        await checkpointLatest(this.settings, this.shards, consumerId, checkpoints);
+      }
+      this.startChecked = true;
+    }
+    const ready = readyShards(this.shards, (shardId) => checkpoints.get(consumerId, shardId)?.done === true);
+    for (const shardId of this.cursors.keys()) if (!ready.some((shard) => shard.shardId === shardId)) this.cursors.delete(shardId);
+    if (ready.length === 0) this.describedAt = 0;
+    for (const shard of ready) {
+      if (this.stopping) break;
+      let cursor = this.cursors.get(shard.shardId);
+      if (!cursor) this.cursors.set(shard.shardId, (cursor = new ShardCursor(shard.shardId, this.settings)));
+      const result = await cursor.poll();
+      outcome.fetched += result.fetched;
+      outcome.fullPage ||= result.fullPage;
+      outcome.buffered ||= result.buffered;
+      outcome.settled &&= result.settled && !result.finished;
+      if (result.retryAt !== undefined) outcome.retryAt = Math.min(outcome.retryAt ?? Infinity, result.retryAt);
+      if (result.finished) {
+        this.cursors.delete(shard.shardId);
+        this.describedAt = 0;
+      }
+    }
+    this.lastError = undefined;
+    return outcome;
+  }
+
+  private async describe(): Promise<void> {
+    const { status, shards } = await describeShards(this.settings.client, this.settings.streamArn, this.settings.abortSignal);
+    this.shards = shards;
+    this.describedAt = Date.now();
+    if (status !== this.lastStatus && status !== 'ENABLED' && status !== 'ENABLING') {
+      // A disabled stream stays readable until its shards are finished; re-enabling creates a new ARN.
+      this.settings.logger.warn(`stream is ${status}: no new records will arrive; a re-enabled stream has a new ARN`, {
+        streamArn: this.settings.streamArn,
+      });
+    }
+    this.lastStatus = status;
+  }
+
+  private onRoundError(error: unknown): RoundOutcome {
+    const idle: RoundOutcome = { fetched: 0, fullPage: false, buffered: false, settled: false, retryAt: undefined };
+    if (this.stopping) return idle;
+    this.describedAt = 0;
+    const name = errorName(error);
+    const message =
+      name === 'ResourceNotFoundException'
+        ? 'stream not found (table or stream deleted?); still polling'
+        : `reading the stream failed (${name ?? 'error'}); retrying`;
+    // Once per distinct problem, not on every idle poll.
+    if (this.lastError !== message) this.settings.logger.error(message, { streamArn: this.settings.streamArn, error });
+    this.lastError = message;
+    return idle;
+  }
+
+  private delayAfter(outcome: RoundOutcome): number {
+    const now = Date.now();
+    if (outcome.fetched > 0 || outcome.buffered) this.lastRecordsAt = now;
+    if (outcome.fullPage) return 0;
+    let delay: number;
+    if (now - this.lastRecordsAt < IDLE_HOLD_MS) {
+      this.idle.reset();
+      delay = this.pollMin;
+    } else {
+      delay = this.idle.next();
+    }
+    return outcome.retryAt === undefined ? delay : Math.min(delay, Math.max(0, outcome.retryAt - now));
+  }
+
+  private settleWaiters(round: number): void {
+    for (let i = this.waiters.length - 1; i >= 0; i--) {
+      const waiter = this.waiters[i];
+      if (waiter && waiter.afterRound <= round) {
+        this.waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
+}
