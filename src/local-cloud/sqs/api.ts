@@ -1,0 +1,139 @@
+import type {
+  CreateQueueCommandInput,
+  CreateQueueResult,
+  GetQueueAttributesCommandInput,
+  GetQueueAttributesResult,
+  GetQueueUrlCommandInput,
+  GetQueueUrlResult,
+  ListDeadLetterSourceQueuesCommandInput,
+  ListDeadLetterSourceQueuesResult,
+  ListQueuesCommandInput,
+  ListQueuesResult,
+  ListQueueTagsResult,
+} from '@aws-sdk/client-sqs';
+import { notImplemented, type AwsJsonService } from '../protocol/index.ts';
+import { optionalInteger, optionalString, requiredString, stringList, stringMap, type Input } from './api-input.ts';
+import { messageOperations } from './api-messages.ts';
+import { invalidParameter } from './errors.ts';
+import type { SqsService } from './service.ts';
+import { validateRange } from './validation.ts';
+
+type Operation = (input: Input) => unknown;
+
+/**
+ * The AWS JSON 1.0 face of the local SQS (`X-Amz-Target: AmazonSQS.<Operation>`), for
+ * `@aws-sdk/client-sqs` and `aws sqs --endpoint-url`.
+ *
+ * @example
+ * const api = createSqsApi(sqs);
+ * app.post('/', (c) => handleAwsJson(api, c.req.raw));
+ */
+export function createSqsApi(sqs: SqsService): AwsJsonService {
+  const operations: Record<string, Operation> = { ...queueOperations(sqs), ...messageOperations(sqs) };
+  return {
+    targetPrefix: 'AmazonSQS',
+    jsonVersion: '1.0',
+    errorNamespace: 'com.amazonaws.sqs',
+    handle: async (operation, input) => {
+      const handler = operations[operation];
+      if (!handler) throw notImplemented('SQS', operation);
+      return handler(input);
+    },
+  };
+}
+
+function queueOperations(sqs: SqsService): Record<string, Operation> {
+  return {
+    CreateQueue: (raw): CreateQueueResult => {
+      const input: CreateQueueCommandInput = {
+        QueueName: requiredString(raw, 'QueueName'),
+        Attributes: stringMap(raw, 'Attributes'),
+        tags: stringMap(raw, 'tags'),
+      };
+      return { QueueUrl: sqs.createQueue(input.QueueName as string, input.Attributes ?? {}, input.tags ?? {}) };
+    },
+
+    GetQueueUrl: (raw): GetQueueUrlResult => {
+      const input: GetQueueUrlCommandInput = { QueueName: requiredString(raw, 'QueueName') };
+      return { QueueUrl: sqs.queueUrl(input.QueueName as string) };
+    },
+
+    GetQueueAttributes: (raw): GetQueueAttributesResult => {
+      const input: GetQueueAttributesCommandInput = {
+        QueueUrl: requiredString(raw, 'QueueUrl'),
+        AttributeNames: stringList(raw, 'AttributeNames') as GetQueueAttributesCommandInput['AttributeNames'],
+      };
+      const names = input.AttributeNames ?? [];
+      const attributes = sqs.getQueueAttributes(input.QueueUrl as string, names);
+      return names.length === 0 ? {} : { Attributes: attributes };
+    },
+
+    SetQueueAttributes: (raw) => {
+      sqs.setQueueAttributes(requiredString(raw, 'QueueUrl'), stringMap(raw, 'Attributes') ?? {});
+      return {};
+    },
+
+    ListQueues: (raw): ListQueuesResult => {
+      const input: ListQueuesCommandInput = {
+        QueueNamePrefix: optionalString(raw, 'QueueNamePrefix'),
+        MaxResults: optionalInteger(raw, 'MaxResults'),
+        NextToken: optionalString(raw, 'NextToken'),
+      };
+      const page = paginate(sqs.listQueues(input.QueueNamePrefix ?? ''), input.MaxResults, input.NextToken);
+      return { QueueUrls: page.names.map((name) => sqs.queueUrl(name)), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+    },
+
+    ListDeadLetterSourceQueues: (raw): ListDeadLetterSourceQueuesResult => {
+      const input: ListDeadLetterSourceQueuesCommandInput = {
+        QueueUrl: requiredString(raw, 'QueueUrl'),
+        MaxResults: optionalInteger(raw, 'MaxResults'),
+        NextToken: optionalString(raw, 'NextToken'),
+      };
+      const page = paginate(sqs.deadLetterSourceQueues(input.QueueUrl as string), input.MaxResults, input.NextToken);
+      return { queueUrls: page.names.map((name) => sqs.queueUrl(name)), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+    },
+
+    DeleteQueue: (raw) => {
+      sqs.deleteQueue(requiredString(raw, 'QueueUrl'));
+      return {};
+    },
+
+    PurgeQueue: (raw) => {
+      sqs.purgeQueue(requiredString(raw, 'QueueUrl'));
+      return {};
+    },
+
+    TagQueue: (raw) => {
+      sqs.tagQueue(requiredString(raw, 'QueueUrl'), stringMap(raw, 'Tags') ?? {});
+      return {};
+    },
+
+    UntagQueue: (raw) => {
+      sqs.tagQueue(requiredString(raw, 'QueueUrl'), {}, stringList(raw, 'TagKeys') ?? []);
+      return {};
+    },
+
+    ListQueueTags: (raw): ListQueueTagsResult => {
+      const tags = sqs.queueTags(requiredString(raw, 'QueueUrl'));
+      return Object.keys(tags).length > 0 ? { Tags: tags } : {};
+    },
+  };
+}
+
+/** AWS pages only when MaxResults is given (1–1000); without it, the first 1,000 and no token. */
+function paginate(names: string[], maxResults: number | undefined, nextToken: string | undefined): { names: string[]; nextToken?: string } {
+  if (maxResults !== undefined) validateRange('MaxResults', maxResults, 1, 1000);
+  let start = 0;
+  if (nextToken) {
+    const after = Buffer.from(nextToken, 'base64url').toString('utf8');
+    if (!after) throw invalidParameter('Invalid or expired next token.');
+    start = names.findIndex((name) => name > after);
+    if (start < 0) start = names.length;
+  }
+  const limit = maxResults ?? 1000;
+  const page = names.slice(start, start + limit);
+  const last = page.at(-1);
+  return maxResults !== undefined && last !== undefined && start + limit < names.length
+    ? { names: page, nextToken: Buffer.from(last, 'utf8').toString('base64url') }
+    : { names: page };
+}

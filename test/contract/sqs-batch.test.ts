@@ -1,0 +1,118 @@
+import {
+  BatchEntryIdsNotDistinct,
+  ChangeMessageVisibilityBatchCommand,
+  CreateQueueCommand,
+  DeleteMessageBatchCommand,
+  EmptyBatchRequest,
+  InvalidBatchEntryId,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SQSClient,
+  TooManyEntriesInBatchRequest,
+} from '@aws-sdk/client-sqs';
+import { Hono } from 'hono';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handleAwsJson, listen } from '../../src/local-cloud/protocol/index.ts';
+import { openStateDb } from '../../src/local-cloud/state/db.ts';
+import { createSqsApi, SqsService } from '../../src/local-cloud/sqs/index.ts';
+
+const stops: (() => Promise<void>)[] = [];
+
+/** One local SQS endpoint over an in-memory state database, driven through the real client. */
+async function startLocalSqs() {
+  let endpoint = '';
+  const db = openStateDb(':memory:');
+  const service = new SqsService({ db, endpoint: () => endpoint });
+  const api = createSqsApi(service);
+  const app = new Hono();
+  app.post('/', (c) => handleAwsJson(api, c.req.raw));
+  const server = await listen(app);
+  endpoint = server.url;
+  const client = new SQSClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  stops.push(async () => {
+    client.destroy();
+    service.close();
+    await server.close();
+    db.close();
+  });
+  return { client };
+}
+
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
+
+describe('SQS contract: batches', () => {
+  it('sends a batch with per-entry results', async () => {
+    const { client: sqs } = await startLocalSqs();
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'batch-send' }));
+    const result = await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl,
+        Entries: [
+          { Id: 'ok-1', MessageBody: 'one' },
+          { Id: 'ok_2', MessageBody: 'two', MessageAttributes: { kind: { DataType: 'String', StringValue: 'b' } } },
+          { Id: 'bad-delay', MessageBody: 'three', DelaySeconds: 901 },
+          { Id: 'bad-body', MessageBody: 'nul \u0000' },
+        ],
+      }),
+    );
+    expect(result.Successful?.map((entry) => entry.Id)).toEqual(['ok-1', 'ok_2']);
+    expect(result.Successful?.[1]?.MD5OfMessageAttributes).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.Failed?.map((entry) => [entry.Id, entry.Code, entry.SenderFault])).toEqual([
+      ['bad-delay', 'InvalidParameterValue', true],
+      ['bad-body', 'InvalidMessageContents', true],
+    ]);
+    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }));
+    expect(received.Messages?.map((m) => m.Body).sort()).toEqual(['one', 'two']);
+  });
+
+  it('deletes and changes visibility in batches with per-entry failures', async () => {
+    const { client: sqs } = await startLocalSqs();
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'batch-delete' }));
+    await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: ['a', 'b'].map((body) => ({ Id: body, MessageBody: body })) }));
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 600 }));
+    expect(Messages).toHaveLength(2);
+    const [first, second] = Messages;
+
+    const changed = await sqs.send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl,
+        Entries: [
+          { Id: 'release', ReceiptHandle: second?.ReceiptHandle, VisibilityTimeout: 0 },
+          { Id: 'garbage', ReceiptHandle: 'garbage', VisibilityTimeout: 0 },
+        ],
+      }),
+    );
+    expect(changed.Successful?.map((entry) => entry.Id)).toEqual(['release']);
+    expect(changed.Failed?.map((entry) => [entry.Id, entry.Code])).toEqual([['garbage', 'ReceiptHandleIsInvalid']]);
+
+    const deleted = await sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl,
+        Entries: [
+          { Id: 'first', ReceiptHandle: first?.ReceiptHandle },
+          { Id: 'garbage', ReceiptHandle: 'garbage' },
+        ],
+      }),
+    );
+    expect(deleted.Successful?.map((entry) => entry.Id)).toEqual(['first']);
+    expect(deleted.Failed?.map((entry) => [entry.Id, entry.Code])).toEqual([['garbage', 'ReceiptHandleIsInvalid']]);
+    const again = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }));
+    expect(again.Messages?.map((m) => m.Body)).toEqual([second?.Body]);
+  });
+
+  it('rejects malformed batches as a whole', async () => {
+    const { client: sqs } = await startLocalSqs();
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'batch-errors' }));
+    const entries = (count: number) => Array.from({ length: count }, (_, i) => ({ Id: `e${i}`, MessageBody: 'x' }));
+    await expect(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: entries(11) }))).rejects.toBeInstanceOf(TooManyEntriesInBatchRequest);
+    await expect(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [] }))).rejects.toBeInstanceOf(EmptyBatchRequest);
+    await expect(
+      sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: 'same', MessageBody: 'a' }, { Id: 'same', MessageBody: 'b' }] })),
+    ).rejects.toBeInstanceOf(BatchEntryIdsNotDistinct);
+    await expect(sqs.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: [{ Id: 'no spaces', ReceiptHandle: 'x' }] }))).rejects.toBeInstanceOf(
+      InvalidBatchEntryId,
+    );
+  });
+});
