@@ -7,14 +7,14 @@ import { startLocalCloud, type LocalCloud } from '../local-cloud/cloud.ts';
 import { writeEnvFile } from './env-file.ts';
 import { CliError } from './errors.ts';
 
-export const UP_USAGE = `Usage: eventloom up [--port 4566] [--data-dir .eventloom] [--fresh] [--dynamodb-port <port>] [--env-file .env] [--apps <module>]
+export const UP_USAGE = `Usage: eventloom up [--port 4566] [--data-dir .eventloom] [--fresh] [--dynamodb-port <port>] [--write-env .env] [--apps <module>]
 
 Boots the local cloud with every registered app and writes the SDK endpoints and API base URLs to .env.
   --port           port of the AWS endpoint, Invoke API, HTTP APIs and inspector (default 4566)
   --data-dir       where DynamoDB Local and the state database keep their files (default .eventloom)
   --fresh          wipe the data directory first
   --dynamodb-port  DynamoDB Local's port (default: --port + 1)
-  --env-file       the file to write (default .env)
+  --write-env      the file to write (default .env)
   --apps           run the apps exported (as \`apps\`) by this module instead of src/apps/index.ts`;
 
 export async function up(argv: string[]): Promise<void> {
@@ -26,7 +26,7 @@ export async function up(argv: string[]): Promise<void> {
       'data-dir': { type: 'string', default: '.eventloom' },
       fresh: { type: 'boolean', default: false },
       'dynamodb-port': { type: 'string' },
-      'env-file': { type: 'string', default: '.env' },
+      'write-env': { type: 'string', default: '.env' },
       apps: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -51,7 +51,7 @@ export async function up(argv: string[]): Promise<void> {
     }
     throw error;
   }
-  const envFile = resolve(values['env-file']);
+  const envFile = resolve(values['write-env']);
   writeEnvFile(envFile, cloud.env, `written by \`eventloom up\` at ${new Date().toISOString()}; the local cloud's endpoints`);
   printEndpoints(cloud, envFile);
   console.log(`eventloom ready in ${((performance.now() - started) / 1000).toFixed(2)}s`);

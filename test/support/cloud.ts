@@ -28,12 +28,17 @@ export async function readMarker(client: DynamoDBClient, table: string, pk: stri
 }
 
 export async function countItems(client: DynamoDBClient, table: string, prefix = ''): Promise<number> {
-  let count = 0;
+  return (await markerKeys(client, table, prefix)).length;
+}
+
+/** Every `pk` in a table (starting with `prefix`). */
+export async function markerKeys(client: DynamoDBClient, table: string, prefix = ''): Promise<string[]> {
+  const keys: string[] = [];
   let ExclusiveStartKey: Record<string, never> | undefined;
   do {
     const page = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey, ConsistentRead: true }));
-    count += (page.Items ?? []).filter((item) => item.pk?.S?.startsWith(prefix)).length;
+    for (const item of page.Items ?? []) if (item.pk?.S?.startsWith(prefix)) keys.push(item.pk.S);
     ExclusiveStartKey = page.LastEvaluatedKey as Record<string, never> | undefined;
   } while (ExclusiveStartKey);
-  return count;
+  return keys;
 }

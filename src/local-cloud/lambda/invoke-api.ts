@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { AwsServiceError } from '../protocol/errors.ts';
+import { functionNotFound, invalidRequestContent } from './runner/errors.ts';
+import type { FunctionRunner } from './runner/function-runner.ts';
+import { stderrLogger } from './runner/output.ts';
+import type { RunnerLogger } from './runner/types.ts';
+
+/** AWS's synchronous payload limit, for requests and responses alike. */
+const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+const INVOCATION_TYPES = ['RequestResponse', 'Event', 'DryRun'] as const;
+type InvocationType = (typeof INVOCATION_TYPES)[number];
+
+export interface InvokeApiOptions {
+  /** Where failures of `Event` invocations are reported (nobody waits for them); default stderr. */
+  logger?: RunnerLogger;
+}
+
+/**
+ * `POST /2015-03-31/functions/{FunctionName}/invocations`: parse → route → invoke → serialize,
+ * answering as Lambda does (including its error bodies, which `@aws-sdk/client-lambda` maps to
+ * its exception classes).
+ *
+ * @example
+ * app.post('/2015-03-31/functions/:name/invocations', (c) => handleInvoke(runner, c.req.param('name'), c.req.raw));
+ */
+export async function handleInvoke(runner: FunctionRunner, functionName: string, request: Request, options: InvokeApiOptions = {}): Promise<Response> {
+  const requestId = randomUUID();
+  try {
+    const name = resolveFunctionName(runner, functionName, new URL(request.url).searchParams.get('Qualifier'));
+    const invocationType = parseInvocationType(request.headers.get('x-amz-invocation-type'));
+    if (invocationType === 'DryRun') return new Response(null, { status: 204, headers: { 'x-amzn-requestid': requestId } });
+    const event = parsePayload(await request.text());
+    if (invocationType === 'Event') {
+      runInBackground(runner, name, event, options.logger ?? stderrLogger);
+      return new Response(null, { status: 202, headers: { 'x-amzn-requestid': requestId } });
+    }
+    const result = await runner.tryInvoke(name, event);
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amz-executed-version': '$LATEST' };
+    if (!result.ok) return new Response(JSON.stringify(result.error), { status: 200, headers: { ...headers, 'x-amz-function-error': 'Unhandled' } });
+    const body = JSON.stringify(result.payload);
+    if (Buffer.byteLength(body) > MAX_PAYLOAD_BYTES) {
+      const error = { errorType: 'Function.ResponseSizeTooLarge', errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_PAYLOAD_BYTES} bytes).` };
+      return new Response(JSON.stringify(error), { status: 200, headers: { ...headers, 'x-amz-function-error': 'Unhandled' } });
+    }
+    return new Response(body, { status: 200, headers });
+  } catch (error) {
+    return lambdaErrorResponse(error, requestId);
+  }
+}
+
+/** Accepts a name, `name:qualifier`, a partial ARN (`account:function:name`) or a full ARN. */
+export function parseFunctionName(value: string): { name: string; qualifier: string | undefined } {
+  const parts = decodeIfEncoded(value).split(':');
+  const at = parts.indexOf('function');
+  const rest = at >= 0 ? parts.slice(at + 1) : parts;
+  return { name: rest[0] ?? '', qualifier: rest[1] };
+}
+
+function resolveFunctionName(runner: FunctionRunner, value: string, qualifierParam: string | null): string {
+  const { name, qualifier: fromName } = parseFunctionName(value);
+  const qualifier = fromName ?? qualifierParam ?? undefined;
+  // Versions and aliases are not emulated: only the unqualified function (`$LATEST`) exists.
+  if (!runner.has(name) || (qualifier !== undefined && qualifier !== '$LATEST')) {
+    throw functionNotFound(qualifier ? `${runner.functionArn(name)}:${qualifier}` : runner.functionArn(name));
+  }
+  return name;
+}
+
+function parseInvocationType(header: string | null): InvocationType {
+  const type = header ?? 'RequestResponse';
+  if ((INVOCATION_TYPES as readonly string[]).includes(type)) return type as InvocationType;
+  throw new AwsServiceError(
+    'ValidationException',
+    `1 validation error detected: Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [${INVOCATION_TYPES.join(', ')}]`,
+  );
+}
+
+function parsePayload(text: string): unknown {
+  if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) {
+    throw new AwsServiceError('RequestTooLargeException', `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`, { statusCode: 413 });
+  }
+  // Lambda hands an empty payload to the function as `{}`.
+  if (text.length === 0) return {};
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalidRequestContent(`Could not parse request body into json: Could not parse payload into json: ${(error as Error).message}`, error);
+  }
+}
+
+function runInBackground(runner: FunctionRunner, name: string, event: unknown, logger: RunnerLogger): void {
+  runner.invoke(name, event).then(
+    (result) => {
+      if (!result.ok) logger.warn('asynchronous invocation failed', { function: name, ...result.error });
+    },
+    (error: unknown) => logger.warn('asynchronous invocation could not run', { function: name, error: String(error) }),
+  );
+}
+
+/** Lambda's restJson error shape: `x-amzn-errortype` names the exception, the body carries `Type` and the message. */
+export function lambdaErrorResponse(error: unknown, requestId: string): Response {
+  const failure = error instanceof AwsServiceError ? error : new AwsServiceError('ServiceException', String(error), { statusCode: 500 });
+  const body: Record<string, string> = { Type: failure.fault === 'Sender' ? 'User' : 'Service' };
+  // The SDK's models differ per exception: ResourceNotFound/Service use `Message`, the others `message`.
+  body[failure.code === 'ResourceNotFoundException' || failure.code === 'ServiceException' ? 'Message' : 'message'] = failure.message;
+  if (failure.code === 'TooManyRequestsException') body.Reason = 'ReservedFunctionConcurrentInvocationLimitExceeded';
+  return new Response(JSON.stringify(body), {
+    status: failure.statusCode,
+    headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amzn-errortype': failure.code },
+  });
+}
+
+function decodeIfEncoded(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

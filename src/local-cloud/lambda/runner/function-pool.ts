@@ -1,0 +1,129 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { invalidRequestContent } from './errors.ts';
+import { Slots } from './slots.ts';
+import type { FunctionConfig, FunctionErrorPayload, FunctionStats, InvokeResult, OutputSink, RunnerLogger } from './types.ts';
+import { WorkerHandle } from './worker-handle.ts';
+
+export interface PoolContext {
+  functionArn: string;
+  /** The worker's complete `process.env`. */
+  env: Record<string, string>;
+  output: OutputSink;
+  logger: RunnerLogger;
+}
+
+/** The execution environments of one function: its concurrency slots, warm workers and counters. */
+export class FunctionPool {
+  readonly slots: Slots;
+  readonly #idle: WorkerHandle[] = [];
+  readonly #all = new Set<WorkerHandle>();
+  #invocations = 0;
+  #errors = 0;
+  #timeouts = 0;
+  throttles = 0;
+  #retired = false;
+
+  constructor(
+    readonly config: FunctionConfig,
+    readonly limit: number,
+    private readonly context: PoolContext,
+  ) {
+    this.slots = new Slots(limit);
+  }
+
+  /** Runs one invocation; the caller holds a slot. */
+  async run(event: unknown): Promise<InvokeResult> {
+    const startedAt = performance.now();
+    let eventJson: string;
+    try {
+      eventJson = JSON.stringify(event) ?? 'null';
+    } catch (error) {
+      throw invalidRequestContent(`Could not serialize the event as JSON: ${(error as Error).message}`, error);
+    }
+    this.#invocations++;
+    const requestId = randomUUID();
+    let worker = this.#idle.pop();
+    const coldStart = worker === undefined;
+    if (!worker) {
+      worker = this.#spawn();
+      const initError = await worker.ready;
+      if (initError) return this.#failed(requestId, initError, initError.errorType === 'Sandbox.Timedout', startedAt);
+    }
+    const outcome = await worker.run(requestId, eventJson, this.config.timeoutSeconds);
+    if (worker.alive) {
+      worker.lastUsedMs = Date.now();
+      if (this.#retired) void worker.terminate();
+      else this.#idle.push(worker);
+    }
+    if (!outcome.ok) return this.#failed(requestId, outcome.error, outcome.timedOut, startedAt);
+    return { ok: true, payload: JSON.parse(outcome.payloadJson), durationMs: performance.now() - startedAt, coldStart };
+  }
+
+  stats(): FunctionStats {
+    return {
+      invocations: this.#invocations,
+      errors: this.#errors,
+      timeouts: this.#timeouts,
+      throttles: this.throttles,
+      running: this.slots.running,
+      warmWorkers: [...this.#all].filter((worker) => worker.alive).length,
+    };
+  }
+
+  /** Terminates workers idle since before `cutoffMs`. */
+  reap(cutoffMs: number): void {
+    for (const worker of [...this.#idle]) {
+      if (worker.lastUsedMs < cutoffMs) void worker.terminate();
+    }
+  }
+
+  /** Stops reusing workers: idle ones end now, busy ones when their invocation ends. */
+  retire(): void {
+    this.#retired = true;
+    for (const worker of [...this.#idle]) void worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    this.#retired = true;
+    await Promise.all([...this.#all].map((worker) => worker.terminate()));
+  }
+
+  #failed(requestId: string, error: FunctionErrorPayload, timedOut: boolean, startedAt: number): InvokeResult {
+    this.#errors++;
+    if (timedOut) this.#timeouts++;
+    this.context.logger.info('function invocation failed', { function: this.config.name, requestId, errorType: error.errorType });
+    return { ok: false, error, timedOut, durationMs: performance.now() - startedAt };
+  }
+
+  #spawn(): WorkerHandle {
+    const { name } = this.config;
+    const streamName = logStreamName();
+    const worker = new WorkerHandle({
+      setup: {
+        moduleUrl: pathToFileURL(this.config.modulePath).href,
+        exportName: this.config.exportName,
+        functionName: name,
+        functionArn: this.context.functionArn,
+        memoryMb: this.config.memoryMb,
+        logGroupName: `/aws/lambda/${name}`,
+        logStreamName: streamName,
+      },
+      env: { ...this.context.env, AWS_LAMBDA_LOG_STREAM_NAME: streamName },
+      output: (stream, line) => this.context.output(name, stream, line),
+      onGone: (gone) => {
+        this.#all.delete(gone);
+        const index = this.#idle.indexOf(gone);
+        if (index >= 0) this.#idle.splice(index, 1);
+      },
+    });
+    this.#all.add(worker);
+    return worker;
+  }
+}
+
+/** `2024/05/01/[$LATEST]<32 hex>`, as AWS names one execution environment's log stream. */
+function logStreamName(): string {
+  const date = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
+  return `${date}/[$LATEST]${randomBytes(16).toString('hex')}`;
+}

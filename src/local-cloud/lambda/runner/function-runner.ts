@@ -1,0 +1,156 @@
+import { isAbsolute } from 'node:path';
+import { arn, localRegion } from '../../identity.ts';
+import { functionNotFound, invalidParameter, RunnerClosedError, tooManyRequests } from './errors.ts';
+import { FunctionPool } from './function-pool.ts';
+import { prefixedOutput, stderrLogger } from './output.ts';
+import type { FunctionConfig, FunctionRunnerOptions, FunctionStats, InvokeResult } from './types.ts';
+
+const DEFAULT_CONCURRENCY = 10;
+const DEFAULT_IDLE_TTL_MS = 5 * 60_000;
+
+/**
+ * Runs functions the way Lambda does: each function in its own worker threads (its own
+ * `process.env`, its own module state kept warm between invocations), started lazily on the
+ * first invocation (a cold start), at most as many at once as its concurrency allows. An
+ * invocation past its timeout terminates its worker, as AWS ends the sandbox.
+ *
+ * @example
+ * const runner = new FunctionRunner({ defaultConcurrency: 4 });
+ * runner.register({
+ *   name: 'placeOrder', modulePath: '/app/src/orders/placeOrder/handler.ts', exportName: 'handler',
+ *   environment: { TABLE_NAME: 'orders' }, timeoutSeconds: 3, memoryMb: 128,
+ * });
+ * const result = await runner.invoke('placeOrder', { orderId: 'o-1' });
+ * if (!result.ok) console.error(result.error.errorType, result.error.errorMessage);
+ * await runner.close();
+ */
+export class FunctionRunner {
+  readonly #pools = new Map<string, FunctionPool>();
+  readonly #options: Required<FunctionRunnerOptions>;
+  readonly #reaper: NodeJS.Timeout;
+  #closed = false;
+
+  constructor(options: FunctionRunnerOptions = {}) {
+    this.#options = {
+      defaultConcurrency: options.defaultConcurrency ?? DEFAULT_CONCURRENCY,
+      idleWorkerTtlMs: options.idleWorkerTtlMs ?? DEFAULT_IDLE_TTL_MS,
+      logger: options.logger ?? stderrLogger,
+      output: options.output ?? prefixedOutput,
+      baseEnv: options.baseEnv ?? process.env,
+      region: options.region ?? localRegion(),
+    };
+    const ttl = this.#options.idleWorkerTtlMs;
+    this.#reaper = setInterval(() => this.#reap(), Math.max(10, Math.min(ttl / 2, 30_000)));
+    this.#reaper.unref();
+  }
+
+  /** Adds a function, or replaces its configuration (running invocations finish on the old one). */
+  register(config: FunctionConfig): void {
+    validate(config);
+    const limit = config.reservedConcurrency ?? this.#options.defaultConcurrency;
+    this.#pools.get(config.name)?.retire();
+    const functionArn = this.#arn(config.name);
+    this.#pools.set(config.name, new FunctionPool(config, limit, { functionArn, env: this.#env(config), output: this.#options.output, logger: this.#options.logger }));
+  }
+
+  has(name: string): boolean {
+    return this.#pools.has(name);
+  }
+
+  list(): string[] {
+    return [...this.#pools.keys()];
+  }
+
+  /**
+   * Waits for a free execution slot, then runs the function; never drops work (pollers limit
+   * themselves). `signal` aborts the wait for a slot, not a running invocation.
+   */
+  async invoke(name: string, event: unknown, options: { signal?: AbortSignal } = {}): Promise<InvokeResult> {
+    const pool = this.#pool(name);
+    if (pool.limit === 0) return this.#throttle(pool);
+    await pool.slots.acquire(options.signal);
+    try {
+      return await pool.run(event);
+    } finally {
+      pool.slots.release();
+    }
+  }
+
+  /** Like `invoke`, but rejects with TooManyRequestsException (429) when every slot is busy. */
+  async tryInvoke(name: string, event: unknown): Promise<InvokeResult> {
+    const pool = this.#pool(name);
+    if (!pool.slots.tryAcquire()) return this.#throttle(pool);
+    try {
+      return await pool.run(event);
+    } finally {
+      pool.slots.release();
+    }
+  }
+
+  stats(name: string): FunctionStats {
+    return this.#pool(name).stats();
+  }
+
+  /** The function's ARN, as `invokedFunctionArn` reports it. */
+  functionArn(name: string): string {
+    return this.#arn(name);
+  }
+
+  /** Terminates every worker; callers waiting for a slot are rejected. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearInterval(this.#reaper);
+    const pools = [...this.#pools.values()];
+    for (const pool of pools) pool.slots.rejectWaiters(new RunnerClosedError());
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+
+  #pool(name: string): FunctionPool {
+    if (this.#closed) throw new RunnerClosedError();
+    const pool = this.#pools.get(name);
+    if (!pool) throw functionNotFound(this.#arn(name));
+    return pool;
+  }
+
+  #throttle(pool: FunctionPool): never {
+    pool.throttles++;
+    throw tooManyRequests();
+  }
+
+  #arn(name: string): string {
+    return arn('lambda', `function:${name}`, this.#options.region);
+  }
+
+  /** What a Lambda container sees: the base environment, the function's own, then AWS's reserved variables. */
+  #env(config: FunctionConfig): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(this.#options.baseEnv)) if (value !== undefined) env[key] = value;
+    const { region } = this.#options;
+    return Object.assign(env, config.environment, {
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      AWS_EXECUTION_ENV: `AWS_Lambda_nodejs${process.versions.node.split('.')[0]}.x`,
+      AWS_LAMBDA_FUNCTION_NAME: config.name,
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.memoryMb),
+      AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${config.name}`,
+      _HANDLER: `${config.modulePath}.${config.exportName}`,
+    });
+  }
+
+  #reap(): void {
+    const cutoff = Date.now() - this.#options.idleWorkerTtlMs;
+    for (const pool of this.#pools.values()) pool.reap(cutoff);
+  }
+}
+
+function validate(config: FunctionConfig): void {
+  const where = `function ${config.name || '(unnamed)'}`;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(config.name)) throw invalidParameter(`${where}: the name must be 1-64 letters, digits, - or _`);
+  if (!isAbsolute(config.modulePath)) throw invalidParameter(`${where}: modulePath must be absolute, got ${config.modulePath}`);
+  if (!(config.timeoutSeconds > 0 && config.timeoutSeconds <= 900)) throw invalidParameter(`${where}: timeoutSeconds must be in (0, 900]`);
+  const concurrency = config.reservedConcurrency;
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 0)) {
+    throw invalidParameter(`${where}: reservedConcurrency must be a non-negative integer`);
+  }
+}

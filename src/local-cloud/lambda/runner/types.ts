@@ -1,0 +1,83 @@
+/** One deployed function as the runner sees it. */
+export interface FunctionConfig {
+  name: string;
+  /** Absolute path of the handler module (.ts or .js). */
+  modulePath: string;
+  exportName: string;
+  environment: Record<string, string>;
+  timeoutSeconds: number;
+  /** Informational, as locally nothing enforces it; reported in the context and the environment. */
+  memoryMb: number;
+  /** Max concurrent executions; default `FunctionRunnerOptions.defaultConcurrency`. */
+  reservedConcurrency?: number;
+}
+
+/** The error payload AWS returns for a failed invocation. */
+export interface FunctionErrorPayload {
+  errorType: string;
+  errorMessage: string;
+  trace?: string[];
+}
+
+export type InvokeResult =
+  | { ok: true; payload: unknown; durationMs: number; coldStart: boolean }
+  | { ok: false; error: FunctionErrorPayload; timedOut: boolean; durationMs: number };
+
+export interface FunctionStats {
+  invocations: number;
+  errors: number;
+  timeouts: number;
+  throttles: number;
+  running: number;
+  warmWorkers: number;
+}
+
+export interface RunnerLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Receives each line a handler writes to stdout/stderr. */
+export type OutputSink = (functionName: string, stream: 'stdout' | 'stderr', line: string) => void;
+
+export interface FunctionRunnerOptions {
+  /** Max concurrent executions of a function without `reservedConcurrency`; default 10. */
+  defaultConcurrency?: number;
+  /** Warm workers unused this long are terminated; default 5 minutes. */
+  idleWorkerTtlMs?: number;
+  /** Default: info is dropped, warnings go to stderr as one line each. */
+  logger?: RunnerLogger;
+  /** Handler output; default: written to this process's stdout/stderr prefixed with `[functionName]`. */
+  output?: OutputSink;
+  /** The environment every function starts from, before its own; default `process.env`. */
+  baseEnv?: Record<string, string | undefined>;
+  /** Default: `AWS_REGION` of this process, else `us-east-1`. */
+  region?: string;
+}
+
+/** What the worker needs to know about its function (sent as `workerData`). */
+export interface WorkerSetup {
+  moduleUrl: string;
+  exportName: string;
+  functionName: string;
+  functionArn: string;
+  memoryMb: number;
+  logGroupName: string;
+  logStreamName: string;
+}
+
+/** Parent → worker. Events travel as JSON text, as they do to a Lambda runtime. */
+export interface InvokeMessage {
+  requestId: string;
+  eventJson: string;
+  deadlineMs: number;
+}
+
+/** Worker → parent. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'init-error'; error: FunctionErrorPayload }
+  | { type: 'result'; requestId: string; payloadJson: string }
+  | { type: 'error'; requestId: string; error: FunctionErrorPayload }
+  | { type: 'crash'; error: FunctionErrorPayload }
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string };
