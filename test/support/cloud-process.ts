@@ -13,7 +13,7 @@ export interface CloudProcess {
 
 /** Starts `eventloom up` as a child process, as a user would, and waits for its ready line. */
 export async function startCloudProcess(args: string[], envFile: string): Promise<CloudProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'up', ...args, '--env-file', envFile], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'up', ...args, '--write-env', envFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'error' },
   });

@@ -27,6 +27,8 @@ function structuredResponse(result: Record<string, unknown>): Response {
     }
     for (const cookie of result.cookies) headers.append('set-cookie', cookie);
   }
+  // API Gateway labels a body whose function set no content type as JSON.
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   const { body } = result;
   if (body !== undefined && body !== null && typeof body !== 'string') throw new MalformedResponseError('body must be a string');
   if (NULL_BODY_STATUSES.has(status) || !body) return new Response(null, { status, headers });

@@ -11,9 +11,8 @@ export interface RunningServer {
 /** Serves a Hono app on 127.0.0.1 (loopback only); port 0 picks a free one. */
 export function listen(app: Hono, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    let server: ServerType;
     const onError = (error: Error) => reject(error);
-    server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+    const server: ServerType = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
       server.off('error', onError);
       resolve({
         url: `http://${host}:${info.port}`,
