@@ -1,18 +1,21 @@
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, PutItemCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { parseArgs } from 'node:util';
+import { CliError } from '../src/cli/errors.ts';
 import { startLocalCloud } from '../src/local-cloud/cloud.ts';
 import { startDynamoDbLocal } from '../src/local-cloud/dynamodb/process.ts';
 import { silentLogger } from '../src/platform/log.ts';
 import { defineApp } from '../src/platform/topology/define.ts';
 import { percentile, runPool } from './stats.ts';
 
-const USAGE = `Usage: npm run bench -- [--items 2000] [--concurrency 16]
+const USAGE = `Usage: npm run bench -- [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
 
 Measures, in one run on one in-memory DynamoDB Local:
-  1. raw DynamoDB Local PutItem/s (the ceiling);
-  2. events/s and latency from PutItem to handler start through
-     stream → pipe → bus → rule → SQS → Lambda (no-op handler),
-and prints the ratio of the two. Prints figures; asserts nothing.`;
+  1. raw DynamoDB Local PutItem/s (the ceiling), --items writes with --concurrency in flight;
+  2. the same writes with the pipeline running: events/s delivered and latency from PutItem to
+     handler start through stream → pipe → bus → rule → SQS → Lambda (no-op handler), and the
+     ratio of delivered events/s to the raw PutItem/s;
+  3. latency at a steady --rate items/s for --seconds (below saturation).
+Prints figures; asserts nothing.`;
 
 const benchApp = defineApp({
   name: 'bench',
@@ -31,23 +34,44 @@ const benchApp = defineApp({
 });
 
 export async function bench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { items: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      items: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '16' },
+      rate: { type: 'string', default: '100' },
+      seconds: { type: 'string', default: '10' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return void console.log(USAGE);
-  const items = Number(values.items);
-  const concurrency = Number(values.concurrency);
+  const items = positive('--items', values.items);
+  const concurrency = positive('--concurrency', values.concurrency);
+  const rate = positive('--rate', values.rate);
+  const seconds = positive('--seconds', values.seconds);
 
   const ddb = await startDynamoDbLocal();
+  const client = new DynamoDBClient({ endpoint: ddb.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   try {
-    const client = new DynamoDBClient({ endpoint: ddb.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
     const raw = await rawPutRate(client, items, concurrency);
-    console.log(`raw DynamoDB Local PutItem:     ${raw.toFixed(0)} items/s  (${items} items, concurrency ${concurrency}, no stream)`);
-    const pipeline = await pipelineRate(ddb.endpoint, client, items, concurrency);
-    console.log(`pipeline write rate:            ${pipeline.writeRate.toFixed(0)} items/s  (stream enabled, pipeline running)`);
-    console.log(`pipeline events delivered:      ${pipeline.eventsPerSecond.toFixed(0)} events/s  (PutItem → handler start, ${items} events)`);
-    console.log(`latency PutItem → handler:      p50 ${pipeline.p50} ms  p95 ${pipeline.p95} ms  p99 ${pipeline.p99} ms`);
-    console.log(`ratio pipeline / raw PutItem:   ${(pipeline.eventsPerSecond / raw).toFixed(2)}`);
-    client.destroy();
+    console.log(`raw DynamoDB Local PutItem:        ${raw.toFixed(0)} items/s  (${items} items, concurrency ${concurrency}, no stream)`);
+    const cloud = await startLocalCloud({ apps: [benchApp], port: 0, dynamoDbEndpoint: ddb.endpoint, logger: silentLogger });
+    const probe = new DeliveryProbe();
+    try {
+      await probe.run(items, (i) => runPool(items, concurrency, (n) => probe.put(client, `warm-${i}-${n}`)).then(() => undefined), 'warm-up');
+      const saturated = await probe.run(items, () => runPool(items, concurrency, (n) => probe.put(client, `max-${n}`)), 'saturation');
+      console.log(`pipeline at saturation:            ${saturated.eventsPerSecond.toFixed(0)} events/s delivered while writing ${saturated.writeRate.toFixed(0)} items/s`);
+      console.log(`  latency PutItem → handler start: ${saturated.summary}`);
+      console.log(`  ratio pipeline / raw PutItem:    ${(saturated.eventsPerSecond / raw).toFixed(2)}`);
+      const count = Math.round(rate * seconds);
+      const paced = await probe.run(count, () => paceWrites(count, rate, (n) => probe.put(client, `paced-${n}`)), 'paced');
+      console.log(`pipeline at a steady ${rate} items/s: latency PutItem → handler start ${paced.summary}  (${count} events)`);
+    } finally {
+      probe.close();
+      await cloud.stop();
+    }
   } finally {
+    client.destroy();
     await ddb.stop();
   }
 }
@@ -64,48 +88,77 @@ async function rawPutRate(client: DynamoDBClient, items: number, concurrency: nu
   return rate;
 }
 
-async function pipelineRate(endpoint: string, client: DynamoDBClient, items: number, concurrency: number) {
-  const cloud = await startLocalCloud({ apps: [benchApp], port: 0, dynamoDbEndpoint: endpoint, logger: silentLogger });
-  const channel = new BroadcastChannel('eventloom-bench');
-  const writtenAt = new Map<string, number>();
-  const latencies: number[] = [];
-  let lastStart = 0;
-  const allDelivered = new Promise<void>((resolve) => {
-    channel.onmessage = (message: MessageEvent) => {
+/** Tracks each written item until the no-op handler reports, over a BroadcastChannel, that it started on it. */
+class DeliveryProbe {
+  private readonly channel = new BroadcastChannel('eventloom-bench');
+  private readonly writtenAt = new Map<string, number>();
+  private latencies: number[] = [];
+  private lastStart = 0;
+  private onDelivery: () => void = () => undefined;
+
+  constructor() {
+    this.channel.onmessage = (message: MessageEvent) => {
       const data = message.data as { ids: string[]; startedAt: number };
       for (const id of data.ids) {
-        const at = writtenAt.get(id);
+        const at = this.writtenAt.get(id);
         if (at === undefined) continue;
-        writtenAt.delete(id);
-        latencies.push(data.startedAt - at);
+        this.writtenAt.delete(id);
+        this.latencies.push(data.startedAt - at);
       }
-      lastStart = Math.max(lastStart, data.startedAt);
-      if (latencies.length >= items) resolve();
+      this.lastStart = Math.max(this.lastStart, data.startedAt);
+      this.onDelivery();
     };
-  });
-  try {
-    const table = 'bench-events';
-    const started = Date.now();
-    await runPool(items, concurrency, async (i) => {
-      const id = `event-${i}`;
-      writtenAt.set(id, Date.now());
-      await put(client, table, id);
+  }
+
+  async put(client: DynamoDBClient, id: string): Promise<void> {
+    this.writtenAt.set(id, Date.now());
+    await put(client, 'bench-events', id);
+  }
+
+  async run(count: number, write: (i: number) => Promise<unknown>, phase: string) {
+    this.latencies = [];
+    const delivered = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${phase}: only ${this.latencies.length}/${count} events arrived within 120 s`)), 120_000);
+      this.onDelivery = () => {
+        if (this.latencies.length < count) return;
+        clearTimeout(timer);
+        resolve();
+      };
     });
-    const writeRate = items / ((Date.now() - started) / 1000);
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`only ${latencies.length}/${items} events arrived within 120 s`)), 120_000).unref());
-    await Promise.race([allDelivered, timeout]);
-    latencies.sort((a, b) => a - b);
+    const started = Date.now();
+    await write(0);
+    const writeRate = count / ((Date.now() - started) / 1000);
+    await delivered;
+    const sorted = [...this.latencies].sort((a, b) => a - b);
     return {
       writeRate,
-      eventsPerSecond: items / ((lastStart - started) / 1000),
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      p99: percentile(latencies, 99),
+      eventsPerSecond: count / ((this.lastStart - started) / 1000),
+      summary: `p50 ${percentile(sorted, 50)} ms  p95 ${percentile(sorted, 95)} ms  p99 ${percentile(sorted, 99)} ms`,
     };
-  } finally {
-    channel.close();
-    await cloud.stop();
   }
+
+  close(): void {
+    this.channel.close();
+  }
+}
+
+/** Starts write n at n / rate seconds, whether or not earlier writes finished (an open model). */
+async function paceWrites(count: number, rate: number, write: (n: number) => Promise<void>): Promise<void> {
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let n = 0; n < count; n++) {
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(write(n));
+  }
+  await Promise.all(inFlight);
+}
+
+function positive(flag: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new CliError(`${flag} must be a positive number, got "${value}".`);
+  return number;
 }
 
 function put(client: DynamoDBClient, table: string, pk: string) {
