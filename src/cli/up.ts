@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -94,7 +95,9 @@ function parsePort(flag: string, value: string): number {
 }
 
 async function loadApps(modulePath: string): Promise<readonly AppDef[]> {
-  const module = (await import(pathToFileURL(resolve(modulePath)).href)) as { apps?: readonly AppDef[] };
+  const path = resolve(modulePath);
+  if (!existsSync(path)) throw new CliError(`--apps ${modulePath}: no such file. Pass the path of a module that exports \`apps\`.`);
+  const module = (await import(pathToFileURL(path).href)) as { apps?: readonly AppDef[] };
   if (!Array.isArray(module.apps)) throw new CliError(`--apps ${modulePath} must export \`apps\`, an array of app topologies.`);
   return module.apps;
 }
