@@ -1,9 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { AppDef, EnvValue, FunctionDef, QueueDef } from '../platform/topology/types.ts';
+import type { AppDef, EnvValue, EventPattern, FunctionDef, QueueDef, Trigger } from '../platform/topology/types.ts';
 import { provisionTable, type ProvisionedTable } from './dynamodb/provision.ts';
 import type { TargetConfig } from './eventbridge/index.ts';
 import { arn } from './identity.ts';
 import { SqsEventSource, StreamEventSource } from './lambda/esm/index.ts';
+import { replaceRefs } from '../platform/topology/refs.ts';
 import { parseHandler, physicalName } from './naming.ts';
 import { Pipe } from './pipes/pipe.ts';
 import type { CloudServices, Stoppable } from './services.ts';
@@ -63,7 +64,7 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
     services.eventBridge.putRule({
       name: name(logical),
       busName,
-      eventPattern: JSON.stringify(rule.eventPattern),
+      eventPattern: JSON.stringify(replaceRefs(rule.eventPattern, resolveRef)),
       state: rule.enabled === false ? 'DISABLED' : 'ENABLED',
       ...(rule.description !== undefined && { description: rule.description }),
     });
@@ -83,11 +84,11 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
     services.eventBridge.putTargets(busName, name(logical), targets);
   }
 
-  const eventSources = startEventSources(app, services, tables, options);
+  const eventSources = startEventSources(app, services, tables, options, resolveRef);
   const pipes = Object.entries(app.pipes ?? {}).map(([logical, definition]) => {
     const pipe = new Pipe({
       name: name(logical),
-      definition,
+      definition: { ...definition, ...(definition.filters && { filters: definition.filters.map((f) => replaceRefs(f, resolveRef) as EventPattern) }) },
       streamArn: tables.get(definition.sourceTable)!.streamArn!,
       busName: name(definition.target.bus),
       ...(definition.source?.deadLetterQueue && { deadLetterQueue: name(definition.source.deadLetterQueue) }),
@@ -185,11 +186,13 @@ function startEventSources(
   services: CloudServices,
   tables: ReadonlyMap<string, ProvisionedTable>,
   options: DeployOptions,
+  resolveRef: (value: EnvValue) => string,
 ): (SqsEventSource | StreamEventSource)[] {
   const sources: (SqsEventSource | StreamEventSource)[] = [];
   for (const [logical, fn] of Object.entries(app.functions ?? {})) {
     const functionName = physicalName(app, logical);
-    for (const trigger of fn.triggers ?? []) {
+    for (const declared of fn.triggers ?? []) {
+      const trigger = withResolvedFilters(declared, resolveRef);
       const logger = services.logger.child({ function: functionName });
       const source =
         trigger.type === 'sqs'
@@ -211,4 +214,9 @@ function startEventSources(
     }
   }
   return sources;
+}
+
+function withResolvedFilters<T extends Trigger>(trigger: T, resolveRef: (value: EnvValue) => string): T {
+  if (!trigger.filterCriteria) return trigger;
+  return { ...trigger, filterCriteria: { patterns: trigger.filterCriteria.patterns.map((p) => replaceRefs(p, resolveRef) as EventPattern) } };
 }

@@ -7,7 +7,7 @@ export function validateTriggers(c: IssueCollector, app: AppDef, path: string, f
   (fn.triggers ?? []).forEach((trigger, i) => {
     const at = `${path}.triggers[${i}]`;
     c.range(`${at}.maximumBatchingWindowInSeconds`, trigger.maximumBatchingWindowInSeconds, 0, 300);
-    validatePatterns(c, `${at}.filterCriteria.patterns`, trigger.filterCriteria?.patterns, 'filter');
+    validatePatterns(c, app, `${at}.filterCriteria.patterns`, trigger.filterCriteria?.patterns, 'filter');
     if (trigger.type === 'sqs') {
       c.range(`${at}.batchSize`, trigger.batchSize, 1, 10_000);
       if ((trigger.batchSize ?? 10) > 10 && (trigger.maximumBatchingWindowInSeconds ?? 0) < 1) {

@@ -1,6 +1,7 @@
 import { APP_NAME, ENV_NAME, IssueCollector, LOGICAL_NAME } from './checks.ts';
 import { TopologyError, type TopologyIssue } from './errors.ts';
 import { STREAM_VIEW_TYPES, type AppDef, type FunctionDef, type PipeDef, type QueueDef, type RuleDef, type TableDef } from './types.ts';
+import { refTarget } from './refs.ts';
 import { validateHttpApis } from './validate-http.ts';
 import { validatePattern, validatePatterns } from './validate-patterns.ts';
 import { validateTriggers } from './validate-triggers.ts';
@@ -52,13 +53,13 @@ function validatePipe(c: IssueCollector, app: AppDef, path: string, pipe: PipeDe
   c.range(`${path}.source.maximumRetryAttempts`, source.maximumRetryAttempts, -1, 10_000);
   c.range(`${path}.source.maximumRecordAgeInSeconds`, source.maximumRecordAgeInSeconds, 60, 604_800, [-1]);
   c.ref(`${path}.source.deadLetterQueue`, 'queue', source.deadLetterQueue, app.queues);
-  validatePatterns(c, `${path}.filters`, pipe.filters, 'filter');
+  validatePatterns(c, app, `${path}.filters`, pipe.filters, 'filter');
   c.ref(`${path}.target.bus`, 'bus', pipe.target?.bus, app.buses);
 }
 
 function validateRule(c: IssueCollector, app: AppDef, path: string, rule: RuleDef): void {
   c.ref(`${path}.bus`, 'bus', rule.bus, app.buses);
-  validatePattern(c, `${path}.eventPattern`, rule.eventPattern, 'rule');
+  validatePattern(c, app, `${path}.eventPattern`, rule.eventPattern, 'rule');
   if (!Array.isArray(rule.targets) || rule.targets.length < 1 || rule.targets.length > 5) {
     c.add(`${path}.targets`, 'a rule needs 1 to 5 targets');
   }
@@ -111,9 +112,8 @@ function validateFunction(c: IssueCollector, app: AppDef, path: string, fn: Func
   for (const [key, value] of Object.entries(fn.environment ?? {})) {
     if (!ENV_NAME.test(key)) c.add(`${path}.environment.${key}`, 'is not a valid environment variable name');
     if (typeof value === 'object') {
-      const section = value.ref.startsWith('table') ? app.tables : value.ref.startsWith('queue') ? app.queues : app.buses;
-      const kind = value.ref.startsWith('table') ? 'table' : value.ref.startsWith('queue') ? 'queue' : 'bus';
-      c.ref(`${path}.environment.${key}`, kind, value.name, section);
+      const { section, kind } = refTarget(value);
+      c.ref(`${path}.environment.${key}`, kind, value.name, app[section]);
     }
   }
   validateTriggers(c, app, path, fn);

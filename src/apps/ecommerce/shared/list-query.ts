@@ -1,0 +1,63 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { UnrecognizedError } from '../../../platform/errors.ts';
+import { trimmedString } from '../../../platform/validation.ts';
+
+export const GSI1 = 'gsi1pk-gsi1sk-index';
+
+/** The body of every list API: an optional exact key, `limit` 1–1000 (default 50), `sortDirection`, `nextToken`. */
+export function listQuerySchema<Key extends string>(key: Key) {
+  return z.object({
+    ...({ [key]: trimmedString(4).optional() } as Record<Key, z.ZodOptional<ReturnType<typeof trimmedString>>>),
+    limit: z.number().int().min(1).max(1000).optional(),
+    sortDirection: z.enum(['asc', 'desc']).optional(),
+    nextToken: z
+      .string()
+      .refine((token) => decodeToken(token) !== undefined, { message: 'is not a nextToken returned by this API' })
+      .optional(),
+  });
+}
+
+export interface ListPage<Item> {
+  readonly items: Item[];
+  readonly nextToken?: string;
+}
+
+/** One page of an index partition, ascending unless `desc`, with an opaque `nextToken` when more exist. */
+export async function queryIndexPage(
+  client: DynamoDBDocumentClient,
+  table: string,
+  gsi1pk: string,
+  query: { limit?: number | undefined; sortDirection?: 'asc' | 'desc' | undefined; nextToken?: string | undefined },
+): Promise<ListPage<Record<string, unknown>>> {
+  try {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: GSI1,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi1pk },
+        ScanIndexForward: query.sortDirection !== 'desc',
+        Limit: query.limit ?? 50,
+        ...(query.nextToken && { ExclusiveStartKey: decodeToken(query.nextToken) }),
+      }),
+    );
+    const items = page.Items ?? [];
+    return { items, ...(page.LastEvaluatedKey && items.length > 0 && { nextToken: encodeToken(page.LastEvaluatedKey) }) };
+  } catch (error) {
+    throw new UnrecognizedError(`could not query ${gsi1pk}`, { cause: error });
+  }
+}
+
+function encodeToken(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeToken(token: string): Record<string, unknown> | undefined {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    return typeof key === 'object' && key !== null && !Array.isArray(key) && Object.values(key).every((v) => typeof v === 'string') ? (key as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,151 @@
+import { defineApp, tableName, tableStreamArn } from '../../platform/topology/define.ts';
+import type { FunctionDef, QueueDef, RuleDef } from '../../platform/topology/types.ts';
+import { ORDER_EVENT_NAMES, SKU_RESTOCKED_EVENT } from './events.ts';
+
+export interface PaymentGatewaySettings {
+  /** `random` (the reference's fake: accept with `acceptRate`, else fail), `accept`, `reject` or `fail`. Default `random`. */
+  mode?: 'random' | 'accept' | 'reject' | 'fail';
+  /** Default 0.3. */
+  acceptRate?: number;
+  /** Seeds the fake's draws (deterministic per order and attempt); default: unseeded. */
+  seed?: string;
+}
+
+export interface EcommerceOptions {
+  /** App name, also the prefix of every local resource. Default `ecommerce`. */
+  name?: string;
+  /** Default: from PAYMENT_GATEWAY_MODE / PAYMENT_GATEWAY_ACCEPT_RATE / PAYMENT_GATEWAY_SEED, else the reference's fake. */
+  paymentGateway?: PaymentGatewaySettings;
+}
+
+const root = 'src/apps/ecommerce';
+const storeEnv = {
+  EVENT_STORE_TABLE_NAME: tableName('store'),
+  INVENTORY_TABLE_NAME: tableName('store'),
+  ORDERS_TABLE_NAME: tableName('store'),
+  PAYMENTS_TABLE_NAME: tableName('store'),
+};
+const cors = {
+  allowOrigins: ['*'],
+  allowMethods: ['POST', 'OPTIONS'],
+  allowHeaders: ['Content-Type', 'X-Amz-Date', 'Authorization', 'X-Api-Key'],
+  exposeHeaders: ['*'],
+};
+
+const api = (slice: string): FunctionDef => ({ handler: `${root}/${slice}/handler.ts#handler`, environment: storeEnv, timeoutSeconds: 10 });
+
+/** The six workers, each fed by its own queue, rule and DLQ (spec §4.0 and §5). */
+const workers = {
+  restockSkuWorker: { slice: 'inventory/applyRestock', events: [SKU_RESTOCKED_EVENT] },
+  syncOrderWorker: { slice: 'orders/syncOrder', events: ORDER_EVENT_NAMES },
+  allocateOrderStockWorker: { slice: 'inventory/allocateOrderStock', events: ['ORDER_CREATED_EVENT'] },
+  processOrderPaymentWorker: { slice: 'payments/processOrderPayment', events: ['ORDER_STOCK_ALLOCATED_EVENT'] },
+  completeOrderPaymentAcceptedWorker: { slice: 'inventory/completeOrderPaymentAccepted', events: ['ORDER_PAYMENT_ACCEPTED_EVENT'] },
+  deallocateOrderPaymentRejectedWorker: { slice: 'inventory/deallocateOrderPaymentRejected', events: ['ORDER_PAYMENT_REJECTED_EVENT'] },
+  deallocateOrderCanceledWorker: { slice: 'inventory/deallocateOrderCanceled', events: ['ORDER_CANCELED_EVENT', 'ORDER_CANCELLED_EVENT'] },
+} as const;
+
+/**
+ * The order saga: one table (event store + transactional items), its stream piped to a bus, a rule
+ * and a queue per worker, and four HTTP APIs (spec `ecommerce.md`).
+ */
+export function ecommerceApp(options: EcommerceOptions = {}) {
+  const gateway = options.paymentGateway ?? {};
+  const gatewayEnv = {
+    PAYMENT_GATEWAY_MODE: gateway.mode ?? process.env.PAYMENT_GATEWAY_MODE ?? 'random',
+    PAYMENT_GATEWAY_ACCEPT_RATE: String(gateway.acceptRate ?? process.env.PAYMENT_GATEWAY_ACCEPT_RATE ?? 0.3),
+    PAYMENT_GATEWAY_SEED: gateway.seed ?? process.env.PAYMENT_GATEWAY_SEED ?? '',
+  };
+  const queues: Record<string, QueueDef> = {};
+  const rules: Record<string, RuleDef> = {};
+  const functions: Record<string, FunctionDef> = {
+    restockSkuApi: api('inventory/restockSku'),
+    listSkusApi: api('inventory/listSkus'),
+    placeOrderApi: api('orders/placeOrder'),
+    listOrdersApi: api('orders/listOrders'),
+    listOrderPaymentsApi: api('payments/listOrderPayments'),
+    simulateRawEventApi: api('testing/simulateRawEvent'),
+  };
+  for (const [worker, { slice, events }] of Object.entries(workers)) {
+    queues[`${worker}Queue`] = {
+      visibilityTimeoutSeconds: 10,
+      receiveMessageWaitTimeSeconds: 20,
+      deadLetterQueue: { queue: `${worker}Dlq`, maxReceiveCount: 360 },
+    };
+    queues[`${worker}Dlq`] = { messageRetentionSeconds: 1_209_600 };
+    rules[worker] = {
+      bus: 'events',
+      eventPattern: {
+        source: ['event-store.dynamodb.stream'],
+        'detail-type': ['DynamoDBStreamRecord'],
+        detail: {
+          eventSourceARN: [tableStreamArn('store')],
+          eventName: ['INSERT'],
+          eventSource: ['aws:dynamodb'],
+          dynamodb: { NewImage: { eventName: { S: [...events] } } },
+        },
+      },
+      targets: [{ queue: `${worker}Queue` }],
+    };
+    functions[worker] = {
+      handler: `${root}/${slice}/handler.ts#handler`,
+      environment: { ...storeEnv, ...(worker === 'processOrderPaymentWorker' && gatewayEnv) },
+      timeoutSeconds: 10,
+      triggers: [{ type: 'sqs', queue: `${worker}Queue`, batchSize: 10, maximumBatchingWindowInSeconds: 0, maximumConcurrency: 2, reportBatchItemFailures: true }],
+    };
+  }
+
+  return defineApp({
+    name: options.name ?? 'ecommerce',
+    tables: {
+      store: {
+        partitionKey: { name: 'pk', type: 'S' },
+        sortKey: { name: 'sk', type: 'S' },
+        stream: 'NEW_IMAGE',
+        globalSecondaryIndexes: [{ name: 'gsi1pk-gsi1sk-index', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } }],
+      },
+    },
+    buses: { events: {} },
+    pipes: {
+      storeToBus: {
+        sourceTable: 'store',
+        source: { startingPosition: 'TRIM_HORIZON' },
+        // Decision 6: only INSERTs of event items reach the bus; transactional writes never do.
+        filters: [{ eventName: ['INSERT'], dynamodb: { NewImage: { eventName: { S: [{ exists: true }] } } } }],
+        target: { bus: 'events', source: 'event-store.dynamodb.stream', detailType: 'DynamoDBStreamRecord' },
+      },
+    },
+    queues,
+    rules,
+    functions,
+    httpApis: {
+      inventory: {
+        routes: [
+          { route: 'POST /api/v1/inventory/restockSku', function: 'restockSkuApi' },
+          { route: 'POST /api/v1/inventory/listSkus', function: 'listSkusApi' },
+        ],
+        cors,
+        baseUrlEnv: 'INVENTORY_API_BASE_URL',
+      },
+      orders: {
+        routes: [
+          { route: 'POST /api/v1/orders/placeOrder', function: 'placeOrderApi' },
+          { route: 'POST /api/v1/orders/listOrders', function: 'listOrdersApi' },
+        ],
+        cors,
+        baseUrlEnv: 'ORDERS_API_BASE_URL',
+      },
+      payments: {
+        routes: [{ route: 'POST /api/v1/payments/listOrderPayments', function: 'listOrderPaymentsApi' }],
+        cors,
+        baseUrlEnv: 'PAYMENTS_API_BASE_URL',
+      },
+      testing: {
+        routes: [{ route: 'POST /api/v1/testing/simulateRawEvent', function: 'simulateRawEventApi' }],
+        cors,
+        baseUrlEnv: 'TESTING_API_BASE_URL',
+        devOnly: true,
+      },
+    },
+  });
+}

@@ -1,0 +1,43 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UnrecognizedError } from './errors.ts';
+
+/** An event as stored in the event store table (the stream turns its INSERT into a bus event). */
+export interface StoredEvent<Name extends string = string, Data = unknown> {
+  readonly pk: string;
+  readonly sk: string;
+  readonly eventName: Name;
+  readonly eventData: Data;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type PublishResult = 'published' | 'duplicate';
+
+/** Bookkeeping attributes every event item carries (the list APIs and tooling index on them). */
+export function eventItem(event: StoredEvent): Record<string, unknown> {
+  return { ...event, _tn: 'EVENTS#EVENT', _sn: 'EVENTS', gsi1pk: 'EVENTS#EVENT', gsi1sk: `CREATED_AT#${event.createdAt}` };
+}
+
+/**
+ * Publishes an event idempotently: a put conditioned on the key being new. Deterministic keys make
+ * a second publication of the same event a harmless `duplicate`; any other failure is transient.
+ *
+ * @example
+ * const result = await publishEvent(dynamoDb(), table, { pk: `EVENTS#SKU#${sku}`, sk: ..., eventName: 'SKU_RESTOCKED_EVENT', eventData, createdAt: now, updatedAt: now });
+ */
+export async function publishEvent(client: DynamoDBDocumentClient, table: string, event: StoredEvent): Promise<PublishResult> {
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: table,
+        Item: eventItem(event),
+        ConditionExpression: 'attribute_not_exists(pk) AND attribute_not_exists(sk)',
+      }),
+    );
+    return 'published';
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return 'duplicate';
+    throw new UnrecognizedError(`Could not publish ${event.eventName} (${event.pk} ${event.sk})`, { cause: error });
+  }
+}

@@ -1,0 +1,61 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { createLogger, type Logger } from './log.ts';
+import { zodIssues } from './validation.ts';
+
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export interface HttpHandlerOptions<Schema extends z.ZodType, Result> {
+  /** Validates the JSON body; unknown keys are dropped unless the schema is strict. */
+  schema: Schema;
+  /** Status of a successful response (202 for event-producing APIs, 200 for reads). */
+  successStatus: 200 | 202;
+  handle: (input: z.output<Schema>) => Promise<Result>;
+  /** Default: a JSON logger tagged with the function name. */
+  logger?: Logger;
+}
+
+/**
+ * Turns a validated, typed operation into an API Gateway v2 (payload 2.0) handler: parse the body,
+ * validate it (400 `{message:"Bad Request", errors:[{path, message}]}`), run it, answer JSON;
+ * anything thrown is logged and answers 500 `{message:"Internal Server Error"}`.
+ *
+ * @example
+ * export const handler = httpHandler({ schema: placeOrderSchema, successStatus: 202, handle: (order) => placeOrder(deps, order) });
+ */
+export function httpHandler<Schema extends z.ZodType, Result>(options: HttpHandlerOptions<Schema, Result>) {
+  const logger = options.logger ?? createLogger({ context: { function: process.env.AWS_LAMBDA_FUNCTION_NAME } });
+  return async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
+    const body = parseBody(event);
+    if (!body.ok) return badRequest([{ path: '', message: body.message }]);
+    const parsed = options.schema.safeParse(body.value);
+    if (!parsed.success) return badRequest(zodIssues(parsed.error));
+    try {
+      return json(options.successStatus, await options.handle(parsed.data));
+    } catch (error) {
+      logger.error('request failed', { path: event.rawPath, error });
+      return json(500, { message: 'Internal Server Error' });
+    }
+  };
+}
+
+function parseBody(event: APIGatewayProxyEventV2): { ok: true; value: object } | { ok: false; message: string } {
+  if (event.body === undefined || event.body === null || event.body === '') return { ok: false, message: 'a JSON object body is required' };
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'the body is not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'the body must be a JSON object' };
+  return { ok: true, value };
+}
+
+export function json(statusCode: number, body: unknown): HttpResult {
+  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+function badRequest(errors: readonly { path: string; message: string }[]): HttpResult {
+  return json(400, { message: 'Bad Request', errors });
+}
