@@ -100,9 +100,10 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
       logger: services.logger.child({ pipe: name(logical) }),
       ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
     });
-    pipe.start();
     return pipe;
   });
+  // A LATEST source must have saved its starting point before the cloud reports ready.
+  await Promise.all([...pipes, ...eventSources].map((source) => withDeadline(source.start(), 15_000, () => services.logger.warn('a stream source is still positioning'))));
 
   const apiIds = new Map<string, string>();
   for (const [logical, api] of Object.entries(app.httpApis ?? {})) {
@@ -209,7 +210,6 @@ function startEventSources(
               logger,
               ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
             });
-      source.start();
       sources.push(source);
     }
   }
@@ -219,4 +219,16 @@ function startEventSources(
 function withResolvedFilters<T extends Trigger>(trigger: T, resolveRef: (value: EnvValue) => string): T {
   if (!trigger.filterCriteria) return trigger;
   return { ...trigger, filterCriteria: { patterns: trigger.filterCriteria.patterns.map((p) => replaceRefs(p, resolveRef) as EventPattern) } };
+}
+
+async function withDeadline(work: Promise<void> | void, ms: number, onLate: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      onLate();
+      resolve();
+    }, ms);
+  });
+  await Promise.race([work, late]);
+  clearTimeout(timer);
 }

@@ -29,7 +29,9 @@ interface Row {
 export class DeliveryOutbox {
   private readonly insertStmt;
   private readonly dueStmt;
+  private readonly leaseStmt;
   private readonly nextDueStmt;
+  private readonly countStmt;
   private readonly deleteStmt;
   private readonly rescheduleStmt;
 
@@ -39,17 +41,21 @@ export class DeliveryOutbox {
         id INTEGER PRIMARY KEY AUTOINCREMENT, rule_arn TEXT NOT NULL, target TEXT NOT NULL,
         event TEXT NOT NULL, input TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
         function_attempts INTEGER NOT NULL DEFAULT 0, first_attempt_at INTEGER NOT NULL,
-        due_at INTEGER NOT NULL, last_error TEXT);
-      CREATE INDEX IF NOT EXISTS eb_deliveries_due ON eb_deliveries (due_at);
+        due_at INTEGER NOT NULL, last_error TEXT, leased INTEGER NOT NULL DEFAULT 0);
+      CREATE INDEX IF NOT EXISTS eb_deliveries_due ON eb_deliveries (leased, due_at);
     `);
+    // Deliveries that were in flight when the process died are due again (at-least-once).
+    db.prepare('UPDATE eb_deliveries SET leased = 0 WHERE leased = 1').run();
     this.insertStmt = db.prepare(
       'INSERT INTO eb_deliveries (rule_arn, target, event, input, attempts, first_attempt_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.dueStmt = db.prepare('SELECT * FROM eb_deliveries WHERE due_at <= ? ORDER BY due_at, id LIMIT ?');
-    this.nextDueStmt = db.prepare('SELECT MIN(due_at) AS due FROM eb_deliveries');
+    this.dueStmt = db.prepare('SELECT * FROM eb_deliveries WHERE leased = 0 AND due_at <= ? ORDER BY due_at, id LIMIT ?');
+    this.leaseStmt = db.prepare('UPDATE eb_deliveries SET leased = 1 WHERE id = ?');
+    this.nextDueStmt = db.prepare('SELECT MIN(due_at) AS due FROM eb_deliveries WHERE leased = 0');
+    this.countStmt = db.prepare('SELECT COUNT(*) AS count FROM eb_deliveries');
     this.deleteStmt = db.prepare('DELETE FROM eb_deliveries WHERE id = ?');
     this.rescheduleStmt = db.prepare(
-      'UPDATE eb_deliveries SET attempts = ?, function_attempts = ?, due_at = ?, last_error = ? WHERE id = ?',
+      'UPDATE eb_deliveries SET attempts = ?, function_attempts = ?, due_at = ?, last_error = ?, leased = 0 WHERE id = ?',
     );
   }
 
@@ -57,8 +63,11 @@ export class DeliveryOutbox {
     this.insertStmt.run(delivery.ruleArn, JSON.stringify(delivery.target), delivery.event, delivery.input, delivery.attempts, delivery.now, delivery.dueAt);
   }
 
-  due(now: number, limit: number): PendingDelivery[] {
-    return (this.dueStmt.all(now, limit) as Row[]).map((row) => ({
+  /** Takes up to `limit` due deliveries out of the schedule until they are done or rescheduled. */
+  lease(now: number, limit: number): PendingDelivery[] {
+    const rows = this.dueStmt.all(now, limit) as Row[];
+    for (const row of rows) this.leaseStmt.run(row.id);
+    return rows.map((row) => ({
       id: row.id,
       ruleArn: row.rule_arn,
       target: JSON.parse(row.target) as TargetConfig,
@@ -68,6 +77,11 @@ export class DeliveryOutbox {
       functionAttempts: row.function_attempts,
       firstAttemptAt: row.first_attempt_at,
     }));
+  }
+
+  /** Deliveries not yet done, scheduled or in flight. */
+  size(): number {
+    return (this.countStmt.get() as { count: number }).count;
   }
 
   nextDueAt(): number | undefined {

@@ -80,7 +80,7 @@ describe('TargetDispatcher with Lambda targets', () => {
     expect(event).toMatchObject({ version: '0', id: result.Entries[0]!.EventId, source: 'shop.orders', 'detail-type': 'OrderPlaced', detail: { id: 'o-1' } });
   });
 
-  it('retries a missing function per RetryPolicy, then dead-letters the event with AWS attributes', async () => {
+  it('dead-letters the event for a missing function at once, with AWS attributes (AWS does not retry a missing target)', async () => {
     const { bus, sqs, warnings } = cloud();
     sqs.createQueue('rule-dlq');
     const targetArn = runner.functionArn('no-such-function');
@@ -98,8 +98,9 @@ describe('TargetDispatcher with Lambda targets', () => {
       TARGET_ARN: { DataType: 'String', StringValue: targetArn },
       ERROR_CODE: { DataType: 'String', StringValue: 'ResourceNotFoundException' },
       ERROR_MESSAGE: { DataType: 'String', StringValue: expect.stringContaining('no-such-function') },
+      RETRY_ATTEMPTS: { DataType: 'Number', StringValue: '0' },
     });
-    expect(warnings().map((w) => w.attempts)).toEqual([1, 2]);
+    expect(warnings()).toEqual([]);
   });
 
   it('retries a failing function as Lambda async does (3 attempts in all), then drops the event', async () => {
@@ -133,5 +134,44 @@ describe('TargetDispatcher with Lambda targets', () => {
     await waitFor(() => second.dispatcher.pendingCount() === 0, { description: 'the outbox to drain' });
     expect(pendingAtClose).toBe(1);
     expect(fn.received()).toEqual([expect.objectContaining({ id: result.Entries[0]!.EventId, detail: { id: 'o-4' } })]);
+  });
+});
+
+describe('TargetDispatcher with SQS targets', () => {
+  it('retries a delivery to a queue that is gone per RetryPolicy, then dead-letters it with the exhausted condition', async () => {
+    const { bus, sqs, warnings } = cloud();
+    sqs.createQueue('gone');
+    sqs.createQueue('sqs-dlq');
+    const ruleArn = routeOrders(bus, { id: 'q', arn: sqs.queueArn('gone'), retryPolicy: { maximumRetryAttempts: 2 }, deadLetterArn: sqs.queueArn('sqs-dlq') });
+    sqs.deleteQueue('gone');
+
+    bus.putEvents([order('o-4')]);
+
+    const [message] = await waitFor(async () => {
+      const messages = await sqs.receiveMessages('sqs-dlq', { waitTimeSeconds: 0 });
+      return messages.length > 0 ? messages : false;
+    }, { description: 'the dead letter' });
+    expect(JSON.parse(message!.body)).toMatchObject({ detail: { id: 'o-4' } });
+    expect(message!.messageAttributes).toMatchObject({
+      RULE_ARN: { StringValue: ruleArn },
+      EXHAUSTED_RETRY_CONDITION: { StringValue: 'MaximumRetryAttempts' },
+      RETRY_ATTEMPTS: { StringValue: '2' },
+    });
+    expect(warnings()).toHaveLength(2);
+  });
+
+  it('drops an event whose dead-letter queue does not exist, loudly, without crashing the dispatcher', async () => {
+    const { bus, sqs, dispatcher } = cloud();
+    sqs.createQueue('gone-too');
+    routeOrders(bus, { id: 'q', arn: sqs.queueArn('gone-too'), retryPolicy: { maximumRetryAttempts: 0 }, deadLetterArn: sqs.queueArn('no-such-dlq') });
+    sqs.deleteQueue('gone-too');
+    sqs.createQueue('still-works');
+    routeOrders(bus, { id: 'ok', arn: sqs.queueArn('still-works') });
+
+    bus.putEvents([order('o-5')]);
+
+    await waitFor(() => dispatcher.pendingCount() === 0, { description: 'the delivery to be given up' });
+    bus.putEvents([order('o-6')]);
+    expect(sqs.stats('still-works').visible).toBe(2);
   });
 });

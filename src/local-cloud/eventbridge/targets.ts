@@ -85,21 +85,23 @@ export class TargetDispatcher {
     clearTimeout(this.timer);
   }
 
+  /** Deliveries not yet done (scheduled or in flight). */
   pendingCount(): number {
-    return this.options.outbox.due(Number.MAX_SAFE_INTEGER, 1_000_000).length;
+    return this.options.outbox.size();
   }
 
   private drain(): void {
     if (this.closed) return;
     const capacity = this.options.maxInFlight - this.inFlight.size;
     if (capacity > 0) {
-      const due = this.options.outbox.due(this.options.now(), capacity + this.inFlight.size).filter((d) => !this.inFlight.has(d.id));
-      for (const delivery of due.slice(0, capacity)) {
+      for (const delivery of this.options.outbox.lease(this.options.now(), capacity)) {
         this.inFlight.add(delivery.id);
-        void this.attempt(delivery).finally(() => {
-          this.inFlight.delete(delivery.id);
-          this.notify();
-        });
+        this.attempt(delivery)
+          .catch((error: unknown) => this.options.logger.error('eventbridge delivery crashed', { target: delivery.target.arn, error }))
+          .finally(() => {
+            this.inFlight.delete(delivery.id);
+            this.notify();
+          });
       }
     }
     this.armTimer();
@@ -120,7 +122,8 @@ export class TargetDispatcher {
       if (arn.kind === 'sqs') {
         this.options.queues.sendMessage(arn.name, { body: delivery.input });
       } else if (arn.kind === 'lambda') {
-        if (!this.options.functions.has(arn.name)) throw new DeliveryError('ResourceNotFoundException', `Function not found: ${delivery.target.arn}`);
+        // AWS does not retry a target that does not exist: straight to the dead-letter queue.
+        if (!this.options.functions.has(arn.name)) return this.deadLetter(delivery, 'ResourceNotFoundException', `Function not found: ${delivery.target.arn}`);
         const result = await this.options.functions.invoke(arn.name, JSON.parse(delivery.input));
         if (!result.ok) return this.functionFailed(delivery, `${result.error.errorType}: ${result.error.errorMessage}`);
       } else {
@@ -131,7 +134,8 @@ export class TargetDispatcher {
       const attempts = delivery.attempts + 1;
       const code = error instanceof DeliveryError ? error.code : 'InternalException';
       const message = error instanceof Error ? error.message : String(error);
-      if (this.exhausted(delivery, attempts)) return this.deadLetter(delivery, code, message);
+      const exhausted = this.exhausted(delivery, attempts);
+      if (exhausted) return this.deadLetter(delivery, code, message, exhausted, attempts - 1);
       outbox.reschedule(delivery.id, attempts, delivery.functionAttempts, this.options.now() + this.backoff(attempts), message);
       logger.warn('eventbridge target delivery failed, will retry', { target: delivery.target.arn, attempts, error: message });
     }
@@ -149,31 +153,39 @@ export class TargetDispatcher {
     this.options.outbox.reschedule(delivery.id, delivery.attempts, functionAttempts, this.options.now() + delay, message);
   }
 
-  private exhausted(delivery: PendingDelivery, attempts: number): boolean {
+  /** Why the retry policy gives up (AWS's EXHAUSTED_RETRY_CONDITION), or undefined to retry. */
+  private exhausted(delivery: PendingDelivery, attempts: number): string | undefined {
     const policy = delivery.target.retryPolicy ?? {};
     const maxAttempts = policy.maximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
     const maxAgeMs = (policy.maximumEventAgeInSeconds ?? DEFAULT_EVENT_AGE_SECONDS) * 1_000;
-    return attempts > maxAttempts || this.options.now() - delivery.firstAttemptAt >= maxAgeMs;
+    if (attempts > maxAttempts) return 'MaximumRetryAttempts';
+    if (this.options.now() - delivery.firstAttemptAt >= maxAgeMs) return 'MaximumEventAgeInSeconds';
+    return undefined;
   }
 
-  private deadLetter(delivery: PendingDelivery, code: string, message: string): void {
+  /** Sends the original event with AWS's error attributes to the target's DLQ; never throws (the event is dropped, loudly, if it cannot). */
+  private deadLetter(delivery: PendingDelivery, code: string, message: string, condition?: string, retries = 0): void {
     const { outbox, logger, queues } = this.options;
-    outbox.done(delivery.id);
     const dlq = delivery.target.deadLetterArn ? parseTargetArn(delivery.target.deadLetterArn) : undefined;
-    if (dlq?.kind !== 'sqs') {
-      logger.error('eventbridge target delivery gave up; no dead-letter queue, event dropped', { target: delivery.target.arn, error: message });
-      return;
-    }
     const attribute = (value: string) => ({ DataType: 'String', StringValue: value });
-    queues.sendMessage(dlq.name, {
-      body: delivery.event,
-      messageAttributes: {
-        RULE_ARN: attribute(delivery.ruleArn),
-        TARGET_ARN: attribute(delivery.target.arn),
-        ERROR_CODE: attribute(code),
-        ERROR_MESSAGE: attribute(message.slice(0, 1_000)),
-      },
-    });
+    try {
+      if (dlq?.kind !== 'sqs') throw new Error('the target has no dead-letter queue');
+      queues.sendMessage(dlq.name, {
+        body: delivery.event,
+        messageAttributes: {
+          RULE_ARN: attribute(delivery.ruleArn),
+          TARGET_ARN: attribute(delivery.target.arn),
+          ERROR_CODE: attribute(code),
+          ERROR_MESSAGE: attribute(message.slice(0, 1_000)),
+          ...(condition && { EXHAUSTED_RETRY_CONDITION: attribute(condition) }),
+          RETRY_ATTEMPTS: { DataType: 'Number', StringValue: String(retries) },
+        },
+      });
+    } catch (error) {
+      logger.error('eventbridge target delivery gave up and the event is dropped', { target: delivery.target.arn, error: message, deadLetter: String(error) });
+    } finally {
+      outbox.done(delivery.id);
+    }
   }
 
   private backoff(attempts: number): number {

@@ -67,8 +67,9 @@ export class Pipe {
     });
   }
 
-  start(): void {
-    this.reader.start();
+  /** Resolves once the pipe knows where in the stream it starts. */
+  start(): Promise<void> {
+    return this.reader.start();
   }
 
   async stop(): Promise<void> {

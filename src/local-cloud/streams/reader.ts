@@ -63,6 +63,8 @@ export class StreamReader {
   private stopping = false;
   private lastStatus = 'ENABLED';
   private lastError: string | undefined;
+  private markPositioned: () => void = () => undefined;
+  private readonly positioned = new Promise<void>((resolve) => (this.markPositioned = resolve));
 
   constructor(options: StreamReaderOptions) {
     const poll = options.pollIntervalMs ?? { min: 20, max: 500 };
@@ -91,15 +93,21 @@ export class StreamReader {
     };
   }
 
-  start(): void {
+  /**
+   * Starts reading. Resolves once the reader knows where it starts (a LATEST consumer has saved
+   * the current end of the stream), so a write made after that is never skipped.
+   */
+  start(): Promise<void> {
     if (this.loop) throw new StreamReaderError('This StreamReader was already started; create a new one to read again.');
     this.loop = this.run();
+    return this.positioned;
   }
 
   /** Stops polling; resolves once a batch being handled has been handled. */
   async stop(): Promise<void> {
     if (!this.loop || this.stopping) return this.loop;
     this.stopping = true;
+    this.markPositioned();
     this.abort.abort();
     this.waker.wake();
     await this.loop;
@@ -140,6 +148,7 @@ export class StreamReader {
         await checkpointLatest(this.settings, this.shards, consumerId, checkpoints);
       }
       this.startChecked = true;
+      this.markPositioned();
     }
     const ready = readyShards(this.shards, (shardId) => checkpoints.get(consumerId, shardId)?.done === true);
     for (const shardId of this.cursors.keys()) if (!ready.some((shard) => shard.shardId === shardId)) this.cursors.delete(shardId);

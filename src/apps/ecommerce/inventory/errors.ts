@@ -14,3 +14,27 @@ export class InvalidAllocationStateError extends DomainError {
     super(message, { context });
   }
 }
+
+/** The completion's condition failed: the allocation changed since it was read. Permanent. */
+export class InvalidStockCompletionError extends DomainError {
+  override readonly name = 'InvalidStockCompletionError';
+  constructor(message: string, context: Record<string, unknown>, cause?: unknown) {
+    super(message, { context, cause });
+  }
+}
+
+/** A deallocation lost to another writer that already settled the allocation: the stock went back (or stays sold) once. Permanent. */
+export class InvalidStockDeallocationError extends DomainError {
+  override readonly name = 'InvalidStockDeallocationError';
+  constructor(message: string, context: Record<string, unknown>, cause?: unknown) {
+    super(message, { context, cause });
+  }
+}
+
+/** A stock transaction was cancelled without a decisive reason (e.g. TransactionConflict): retried, never dropped (decision 5). */
+export class StockConflictError extends DomainError {
+  override readonly name = 'StockConflictError';
+  constructor(message: string, context: Record<string, unknown>, cause?: unknown) {
+    super(message, { transient: true, context, cause });
+  }
+}

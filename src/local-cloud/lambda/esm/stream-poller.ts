@@ -57,8 +57,9 @@ export class StreamEventSource {
     });
   }
 
-  start(): void {
-    if (this.options.trigger.enabled !== false) this.reader.start();
+  /** Resolves once the mapping knows where in the stream it starts. */
+  async start(): Promise<void> {
+    if (this.options.trigger.enabled !== false) await this.reader.start();
   }
 
   async stop(): Promise<void> {
