@@ -107,7 +107,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ...(options.asyncRetryDelaysMs !== undefined && { asyncRetryDelaysMs: options.asyncRetryDelaysMs }),
     });
     cleanups.push(() => dispatcher.close());
-    const eventBridge = new EventBridgeService({ db, dispatcher });
+    const eventBridge = new EventBridgeService({ db, dispatcher, logger: logger.child({ component: 'eventbridge' }) });
     const gateway = new HttpGateway({ invoke: (name, event) => runner.invoke(name, event) });
     const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, logger };
 

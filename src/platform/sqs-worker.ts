@@ -6,7 +6,7 @@ import { createLogger, type Logger } from './log.ts';
 export interface SqsWorkerOptions<Event> {
   /** Turns the stored event (the unmarshalled stream NewImage) into a typed event or throws InvalidArgumentsError. */
   parse: (item: Record<string, unknown>) => Event;
-  handle: (event: Event, record: SQSRecord) => Promise<void>;
+  handle: (event: NoInfer<Event>, record: SQSRecord) => Promise<void>;
   /** Default: a JSON logger tagged with the function name. */
   logger?: Logger;
 }

@@ -10,6 +10,7 @@ import type {
 import { notImplemented, type AwsJsonService } from '../protocol/aws-json.ts';
 import type { EventBridgeService } from './bus.ts';
 import { invalidEventPattern, validation } from './errors.ts';
+import { jsonPathProblem } from './json-path.ts';
 import type { RuleConfig, TargetConfig } from './models.ts';
 import { InvalidEventPatternException, matchesEventPattern, validateEventPattern } from './pattern/index.ts';
 
@@ -59,7 +60,6 @@ function putRule(service: EventBridgeService, input: PutRuleRequest): unknown {
   const name = required(input as unknown as Input, 'Name');
   if (input.ScheduleExpression) throw notImplemented('EventBridge', 'PutRule with ScheduleExpression');
   if (!input.EventPattern) throw validation('Parameter EventPattern is required (scheduled rules are not supported locally).');
-  if (input.EventPattern.length > 4096) throw invalidEventPattern('Event pattern is too long: at most 4096 characters.');
   checkPattern(input.EventPattern);
   const ruleArn = service.putRule({
     name,
@@ -124,6 +124,11 @@ function fromWireEntry(entry: PutEventsRequestEntry): PutEventsRequestEntry {
 
 export function fromWireTarget(target: Target): TargetConfig {
   if (!target.Id || !target.Arn) throw validation('Each target needs Id and Arn.');
+  const paths = [target.InputPath, ...Object.values(target.InputTransformer?.InputPathsMap ?? {})].filter((p): p is string => p !== undefined);
+  for (const path of paths) {
+    const problem = jsonPathProblem(path);
+    if (problem) throw validation(`Target ${target.Id}: ${problem}`);
+  }
   return {
     id: target.Id,
     arn: target.Arn,

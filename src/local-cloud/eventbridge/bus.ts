@@ -1,6 +1,7 @@
 import type { PutEventsRequestEntry, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
 import { randomUUID } from 'node:crypto';
 import { arn, LOCAL_ACCOUNT_ID, localRegion } from '../identity.ts';
+import { silentLogger, type Logger } from '../../platform/log.ts';
 import { AwsServiceError } from '../protocol/errors.ts';
 import type { StateDb } from '../state/db.ts';
 import { resourceExists, resourceNotFound, validation } from './errors.ts';
@@ -13,6 +14,7 @@ import { renderTargetInput } from './transform.ts';
 export interface EventBridgeServiceOptions {
   db: StateDb;
   dispatcher: TargetDispatcher;
+  logger?: Logger;
   now?: () => number;
   /** How many recent events the inspector keeps. Default 200. */
   recentEventsLimit?: number;
@@ -41,9 +43,11 @@ export class EventBridgeService {
   private readonly recentLimit: number;
   private readonly db: StateDb;
   private readonly dispatcher: TargetDispatcher;
+  private readonly logger: Logger;
 
   constructor(options: EventBridgeServiceOptions) {
     this.db = options.db;
+    this.logger = options.logger ?? silentLogger;
     this.dispatcher = options.dispatcher;
     this.now = options.now ?? Date.now;
     this.recentLimit = options.recentEventsLimit ?? 200;
@@ -123,19 +127,36 @@ export class EventBridgeService {
 
   /** PutEvents: 1–10 entries, per-entry results; deliveries committed before it returns. */
   putEvents(entries: readonly PutEventsRequestEntry[]): { FailedEntryCount: number; Entries: PutEventsResultEntry[] } {
+    const staged = this.db.transaction(() => this.stageEvents(entries))();
+    staged.commit();
+    return staged.result;
+  }
+
+  /**
+   * PutEvents for a caller that owns the transaction (a pipe advancing its checkpoint with it):
+   * run it inside the transaction, then call `commit()` once the transaction committed, so the
+   * inspector never shows, and the dispatcher never looks for, events that were rolled back.
+   */
+  stageEvents(entries: readonly PutEventsRequestEntry[]): { result: { FailedEntryCount: number; Entries: PutEventsResultEntry[] }; commit: () => void } {
     if (entries.length < 1 || entries.length > 10) {
       throw validation(`1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10`);
     }
-    const results = this.db.transaction(() => entries.map((entry) => this.putOne(entry)))();
-    this.dispatcher.notify();
-    return { FailedEntryCount: results.filter((r) => r.ErrorCode).length, Entries: results };
+    const accepted: RecentEvent[] = [];
+    const results = entries.map((entry) => this.putOne(entry, accepted));
+    return {
+      result: { FailedEntryCount: results.filter((r) => r.ErrorCode).length, Entries: results },
+      commit: () => {
+        for (const event of accepted) this.remember(event);
+        this.dispatcher.notify();
+      },
+    };
   }
 
   recentEvents(): readonly RecentEvent[] {
     return this.recent;
   }
 
-  private putOne(entry: PutEventsRequestEntry): PutEventsResultEntry {
+  private putOne(entry: PutEventsRequestEntry, accepted: RecentEvent[]): PutEventsResultEntry {
     let bus: string;
     try {
       bus = this.resolveBus(entry.EventBusName);
@@ -164,10 +185,17 @@ export class EventBridgeService {
       const ruleArn = this.ruleArn(bus, rule.config.name);
       const context = { ruleName: rule.config.name, ruleArn, ingestionTime: event.time };
       for (const target of rule.config.targets) {
-        this.dispatcher.deliver(ruleArn, target, eventText, renderTargetInput(target, event, context));
+        let input: string;
+        try {
+          input = renderTargetInput(target, event, context);
+        } catch (error) {
+          this.logger.error('could not render the target input; event not delivered to this target', { rule: ruleArn, target: target.arn, error });
+          continue;
+        }
+        this.dispatcher.deliver(ruleArn, target, eventText, input);
       }
     }
-    this.remember({ bus, event, matchedRules: matched });
+    accepted.push({ bus, event, matchedRules: matched });
     return { EventId: event.id };
   }
 

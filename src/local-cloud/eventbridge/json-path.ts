@@ -13,6 +13,17 @@ export function readJsonPath(document: unknown, path: string): unknown {
   return current;
 }
 
+/** Why a path is not in the supported JSONPath subset, or undefined when it is. */
+export function jsonPathProblem(path: string): string | undefined {
+  if (!path.startsWith('$')) return `JSONPath must start with "$": ${path}`;
+  try {
+    parseSegments(path.slice(1));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 function parseSegments(rest: string): (string | number)[] {
   const segments: (string | number)[] = [];
   const token = /\.([^.[\]]+)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/y;

@@ -115,14 +115,18 @@ export class Pipe {
       Resources: [],
     }));
     try {
-      this.options.db.transaction(() => {
+      const commits = this.options.db.transaction(() => {
+        const staged = [];
         for (let i = 0; i < entries.length; i += 10) {
-          const result = this.options.bus.putEvents(entries.slice(i, i + 10));
+          const { result, commit } = this.options.bus.stageEvents(entries.slice(i, i + 10));
           const failed = result.Entries.find((entry) => entry.ErrorCode);
           if (failed) throw new Error(`${failed.ErrorCode}: ${failed.ErrorMessage}`);
+          staged.push(commit);
         }
         checkpoint(records[records.length - 1]!.dynamodb!.SequenceNumber!);
+        return staged;
       })();
+      for (const commit of commits) commit();
       this.delivered += records.length;
       return { ok: true };
     } catch (error) {

@@ -1,6 +1,7 @@
 import { APP_NAME, ENV_NAME, IssueCollector, LOGICAL_NAME } from './checks.ts';
 import { TopologyError, type TopologyIssue } from './errors.ts';
 import { STREAM_VIEW_TYPES, type AppDef, type FunctionDef, type PipeDef, type QueueDef, type RuleDef, type TableDef } from './types.ts';
+import { jsonPathProblem } from '../../local-cloud/eventbridge/json-path.ts';
 import { refTarget } from './refs.ts';
 import { validateHttpApis } from './validate-http.ts';
 import { validatePattern, validatePatterns } from './validate-patterns.ts';
@@ -84,8 +85,14 @@ function validateRule(c: IssueCollector, app: AppDef, path: string, rule: RuleDe
         c.add(`${at}.input`, 'must be valid JSON text');
       }
     }
-    if (target.inputPath !== undefined && !target.inputPath.startsWith('$')) c.add(`${at}.inputPath`, 'must be a JSONPath starting with `$`');
+    if (target.inputPath !== undefined) checkJsonPath(c, `${at}.inputPath`, target.inputPath);
+    for (const [name, path] of Object.entries(target.inputTransformer?.inputPathsMap ?? {})) checkJsonPath(c, `${at}.inputTransformer.inputPathsMap.${name}`, path);
   });
+}
+
+function checkJsonPath(c: IssueCollector, path: string, jsonPath: string): void {
+  const problem = jsonPathProblem(jsonPath);
+  if (problem) c.add(path, problem);
 }
 
 function validateQueue(c: IssueCollector, app: AppDef, path: string, name: string, queue: QueueDef): void {
