@@ -78,7 +78,14 @@ describe('runStreamBatch', () => {
     expect(h.checkpoints).toEqual([2, 3]);
   });
 
-  it('retries forever with -1 until the signal aborts, leaving the batch un-checkpointed', async () => {
+  it('with no age limit, discards a record once it is older than the stream retention (24 h)', async () => {
+    const h = harness(() => ({ ok: true }), { maximumRecordAgeInSeconds: -1 });
+    await runStreamBatch([record(1, 86_401), record(2, 86_399)], h.options);
+    expect(h.discarded).toEqual([{ seqs: [1], condition: 'RecordAgeExceeded' }]);
+    expect(h.calls).toEqual([[2]]);
+  });
+
+  it('retries fresh records with -1 until the signal aborts, leaving the batch un-checkpointed', async () => {
     const abort = new AbortController();
     const h = harness((_records, call) => {
       if (call === 5) abort.abort();

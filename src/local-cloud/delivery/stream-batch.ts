@@ -17,7 +17,7 @@ export interface StreamBatchOptions {
   discard(records: readonly DynamoDBRecord[], condition: StreamFailureCondition, attempts: number, error: string): void;
   /** −1 = retry until the record expires. */
   maximumRetryAttempts: number;
-  /** −1 = no limit. */
+  /** −1 = until the record leaves the stream (24 h, DynamoDB Streams' retention). */
   maximumRecordAgeInSeconds: number;
   bisectOnError: boolean;
   /** Delay before retry number `attempt` (1-based). */
@@ -73,9 +73,12 @@ export async function runStreamBatch(records: readonly DynamoDBRecord[], options
   }
 }
 
+/** DynamoDB Streams keeps a record 24 hours: with no age limit, retries stop when it would be trimmed. */
+export const STREAM_RETENTION_SECONDS = 86_400;
+
 function dropExpired(batch: PendingBatch, options: StreamBatchOptions): readonly DynamoDBRecord[] {
-  if (options.maximumRecordAgeInSeconds < 0) return batch.records;
-  const oldest = options.now() / 1000 - options.maximumRecordAgeInSeconds;
+  const maxAge = options.maximumRecordAgeInSeconds < 0 ? STREAM_RETENTION_SECONDS : options.maximumRecordAgeInSeconds;
+  const oldest = options.now() / 1000 - maxAge;
   const firstFresh = batch.records.findIndex((record) => (record.dynamodb?.ApproximateCreationDateTime ?? Infinity) >= oldest);
   const expired = firstFresh === -1 ? batch.records : batch.records.slice(0, firstFresh);
   if (expired.length === 0) return batch.records;

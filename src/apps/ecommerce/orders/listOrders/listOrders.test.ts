@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { zodIssues } from '../../../../platform/validation.ts';
+import { listOrdersSchema } from './listOrders.ts';
+
+function issuePaths(body: unknown): string[] {
+  const parsed = listOrdersSchema.safeParse(body);
+  return parsed.success ? [] : zodIssues(parsed.error).map((issue) => issue.path);
+}
+
+describe('listOrdersSchema (spec §3.4)', () => {
+  it('accepts an empty query', () => {
+    expect(listOrdersSchema.parse({})).toEqual({});
+  });
+
+  it('accepts every field together', () => {
+    const query = { orderId: 'ORD001', limit: 10, sortDirection: 'desc' };
+
+    expect(listOrdersSchema.parse(query)).toEqual(query);
+  });
+
+  it.each([
+    ['ABC', false],
+    [' ABC ', false],
+    ['ABCD', true],
+  ])('orderId %j accepted: %s', (orderId, accepted) => {
+    expect(issuePaths({ orderId })).toEqual(accepted ? [] : ['orderId']);
+  });
+
+  it('keeps " ABCD " untrimmed', () => {
+    expect(listOrdersSchema.parse({ orderId: ' ABCD ' }).orderId).toBe(' ABCD ');
+  });
+
+  it.each([
+    [0, false],
+    [1, true],
+    [1000, true],
+    [1001, false],
+    [2.5, false],
+    ['10', false],
+  ])('limit %j accepted: %s', (limit, accepted) => {
+    expect(issuePaths({ limit })).toEqual(accepted ? [] : ['limit']);
+  });
+
+  it.each([
+    ['asc', true],
+    ['desc', true],
+    ['ASC', false],
+    ['DESC', false],
+    ['', false],
+  ])('sortDirection %j accepted: %s', (sortDirection, accepted) => {
+    expect(issuePaths({ sortDirection })).toEqual(accepted ? [] : ['sortDirection']);
+  });
+
+  it('rejects a nextToken it did not issue', () => {
+    expect(issuePaths({ nextToken: 'not-a-token' })).toEqual(['nextToken']);
+  });
+});

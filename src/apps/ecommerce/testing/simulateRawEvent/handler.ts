@@ -1,0 +1,9 @@
+import { httpHandler } from '../../../../platform/http.ts';
+import { tables } from '../../shared/config.ts';
+import { storeDeps } from '../../shared/deps.ts';
+import { simulateRawEvent, simulateRawEventSchema } from './simulateRawEvent.ts';
+
+const deps = storeDeps(tables.eventStore);
+
+/** POST /api/v1/testing/simulateRawEvent → 202 echo (dev-only API). */
+export const handler = httpHandler({ schema: simulateRawEventSchema, successStatus: 202, handle: (request) => simulateRawEvent(deps, request) });
