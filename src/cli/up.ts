@@ -59,7 +59,10 @@ export async function up(argv: string[]): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      console.log(`${signal} again: exiting without waiting for running invocations.`);
+      process.exit(1);
+    }
     stopping = true;
     console.log(`\n${signal}: stopping the local cloud…`);
     await cloud.stop();

@@ -1,11 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, parse, resolve, sep } from 'node:path';
 import { createLogger, type Logger } from '../platform/log.ts';
 import type { AppDef, QueueDef } from '../platform/topology/types.ts';
 import { validateApp } from '../platform/topology/validate.ts';
 import { deployApp, type DeployedApp } from './deploy-app.ts';
+import { LocalCloudError } from './errors.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb/process.ts';
 import { DeliveryOutbox, EventBridgeService, TargetDispatcher } from './eventbridge/index.ts';
 import { HttpGateway } from './gateway/index.ts';
@@ -67,7 +68,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   for (const app of options.apps) validateApp(app);
   const logger = options.logger ?? createLogger({ context: { component: 'local-cloud' } });
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
-  if (dataDir && options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir && options.fresh) wipeDataDir(dataDir);
 
   const cleanups: (() => Promise<void> | void)[] = [];
   const stopAll = async () => {
@@ -144,6 +145,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await stopAll();
     throw error;
   }
+}
+
+/** `--fresh`: removes the data directory, refusing one that holds the current directory (a typo like `--data-dir .`). */
+function wipeDataDir(dataDir: string): void {
+  const cwd = process.cwd();
+  if (cwd === dataDir || cwd.startsWith(`${dataDir}${sep}`) || dataDir === parse(dataDir).root) {
+    throw new LocalCloudError(`Refusing to wipe ${dataDir}: it contains the current directory. Pass a dedicated --data-dir (default .eventloom).`);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** What every SDK (in functions, scripts, the CLI) needs to talk to the local cloud. */

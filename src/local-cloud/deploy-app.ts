@@ -59,6 +59,7 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
   };
   for (const [logical, fn] of Object.entries(app.functions ?? {})) registerFunction(services, name(logical), fn, options, resolveRef);
 
+  removeUndeclaredRules(app, services);
   for (const [logical, rule] of Object.entries(app.rules ?? {})) {
     const busName = name(rule.bus);
     services.eventBridge.putRule({
@@ -81,6 +82,8 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
         ...(target.deadLetterQueue !== undefined && { deadLetterArn: services.sqs.queueArn(name(target.deadLetterQueue)) }),
       };
     });
+    const stale = services.eventBridge.getRule(busName, name(logical)).targets.filter((t) => !targets.some((d) => d.id === t.id));
+    if (stale.length > 0) services.eventBridge.removeTargets(busName, name(logical), stale.map((t) => t.id));
     services.eventBridge.putTargets(busName, name(logical), targets);
   }
 
@@ -127,6 +130,20 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
       await Promise.all(stoppables.map((s) => s.stop()));
     },
   };
+}
+
+/** A persistent data directory keeps rules a later version of the topology no longer declares: drop them. */
+function removeUndeclaredRules(app: AppDef, services: CloudServices): void {
+  const declared = new Set(Object.keys(app.rules ?? {}).map((logical) => physicalName(app, logical)));
+  for (const bus of Object.keys(app.buses ?? {})) {
+    const busName = physicalName(app, bus);
+    for (const rule of services.eventBridge.listRules(busName)) {
+      if (declared.has(rule.name)) continue;
+      services.eventBridge.removeTargets(busName, rule.name, rule.targets.map((t) => t.id));
+      services.eventBridge.deleteRule(busName, rule.name);
+      services.logger.info('removed a rule the topology no longer declares', { bus: busName, rule: rule.name });
+    }
+  }
 }
 
 /** Dead-letter queues first, so every redrive policy points at an existing queue. */

@@ -3,7 +3,9 @@ import type { DeployedApp } from './deploy-app.ts';
 import { createEventBridgeApi } from './eventbridge/index.ts';
 import { inspect, traceKey } from './inspector.ts';
 import { handleInvoke } from './lambda/invoke-api.ts';
+import { arn } from './identity.ts';
 import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from './protocol/aws-json.ts';
+import { AwsServiceError } from './protocol/errors.ts';
 import type { CloudServices } from './services.ts';
 import { createSqsApi } from './sqs/index.ts';
 
@@ -29,7 +31,15 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   app.get('/_eventloom/inspect', async (c) => c.json(await inspect(services, options.apps())));
   app.get('/_eventloom/trace/:key', (c) => c.json(traceKey(services, c.req.param('key'))));
 
-  app.post('/2015-03-31/functions/:name/invocations', (c) => handleInvoke(services.runner, decodeURIComponent(c.req.param('name')), c.req.raw));
+  // Asynchronous invocations go through the durable outbox: they survive a crash and get Lambda's retries.
+  const enqueueAsync = (name: string, event: unknown) => {
+    const payload = JSON.stringify(event);
+    services.dispatcher.deliver('', { id: 'invoke', arn: arn('lambda', `function:${name}`) }, payload, payload);
+    services.dispatcher.notify();
+  };
+  app.post('/2015-03-31/functions/:name/invocations', (c) =>
+    handleInvoke(services.runner, decodeURIComponent(c.req.param('name')), c.req.raw, { logger: services.logger, enqueueAsync }),
+  );
 
   app.all('/apis/:apiId/*', (c) => {
     const apiId = c.req.param('apiId');
@@ -44,8 +54,8 @@ export function createCloudServer(options: CloudServerOptions): Hono {
     if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) return proxy(c.req.raw, options.dynamoDbEndpoint);
     const service = routeAwsJson(awsServices, target);
     if (!service) {
-      const fallback = awsServices[0]!;
-      return awsJsonError(fallback, new Error(`No local service handles X-Amz-Target "${target ?? ''}".`), 'application/json');
+      const unknown = new AwsServiceError('UnknownOperationException', `No local service handles X-Amz-Target "${target ?? ''}".`);
+      return awsJsonError(awsServices[0]!, unknown, 'application/x-amz-json-1.0');
     }
     return handleAwsJson(service, c.req.raw);
   });

@@ -1,6 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 
-export type StreamFailureCondition = 'RetryAttemptsExhausted' | 'RecordAgeExceeded' | 'PayloadTooLarge';
+export type StreamFailureCondition = 'RetryAttemptsExhausted' | 'RecordAgeExceeded';
 
 /**
  * AWS's on-failure record for a discarded DynamoDB stream batch (the body a Lambda stream mapping

@@ -96,7 +96,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 function spawnJvm(java: string, args: string[], cwd: string): ChildProcess {
   const env = { ...process.env, DDB_LOCAL_TELEMETRY: '0' };
   if (process.platform === 'linux' && hasSetpriv()) {
-    return spawn('setpriv', ['--pdeathsig', 'SIGKILL', '--', java, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: a terminal's Ctrl-C reaches Node, which then stops the JVM in order.
+    return spawn('setpriv', ['--pdeathsig', 'SIGKILL', '--', java, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   }
   const child = spawn(java, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   startWatchdog(child.pid);

@@ -13,6 +13,11 @@ type InvocationType = (typeof INVOCATION_TYPES)[number];
 export interface InvokeApiOptions {
   /** Where failures of `Event` invocations are reported (nobody waits for them); default stderr. */
   logger?: RunnerLogger;
+  /**
+   * Takes over `Event` invocations, e.g. into a durable queue with Lambda's asynchronous retries;
+   * default: run them in the background, in memory.
+   */
+  enqueueAsync?: (functionName: string, event: unknown) => void;
 }
 
 /**
@@ -31,7 +36,8 @@ export async function handleInvoke(runner: FunctionRunner, functionName: string,
     if (invocationType === 'DryRun') return new Response(null, { status: 204, headers: { 'x-amzn-requestid': requestId } });
     const event = parsePayload(await request.text());
     if (invocationType === 'Event') {
-      runInBackground(runner, name, event, options.logger ?? stderrLogger);
+      if (options.enqueueAsync) options.enqueueAsync(name, event);
+      else runInBackground(runner, name, event, options.logger ?? stderrLogger);
       return new Response(null, { status: 202, headers: { 'x-amzn-requestid': requestId } });
     }
     const result = await runner.tryInvoke(name, event);

@@ -16,7 +16,6 @@ const SQS_ERRORS = {
   MissingParameter: { query: 'MissingParameter', status: 400 },
   InvalidMessageContents: { query: 'InvalidMessageContents', status: 400 },
   ReceiptHandleIsInvalid: { query: 'ReceiptHandleIsInvalid', status: 404 },
-  MessageNotInflight: { query: 'AWS.SimpleQueueService.MessageNotInflight', status: 400 },
   TooManyEntriesInBatchRequest: { query: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest', status: 400 },
   EmptyBatchRequest: { query: 'AWS.SimpleQueueService.EmptyBatchRequest', status: 400 },
   BatchEntryIdsNotDistinct: { query: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct', status: 400 },

@@ -201,6 +201,7 @@ describe('SqsEventSource', () => {
     m.start();
 
     const counts = await eventually(() => m.receiveCounts().innocent?.length === 2 && m.receiveCounts(), 'the redelivery');
+    appendFileSync('/tmp/diag.txt', `WB ${m.name} ${JSON.stringify(counts)} ${JSON.stringify(m.invocations().map((i) => [i.startedAt, i.endedAt, i.records.map((r) => [r.body, r.attributes.ApproximateReceiveCount, r.attributes.ApproximateFirstReceiveTimestamp])]))}\n`);
     expect(counts).toEqual({ [ask(instructions)]: ['1', '2'], innocent: ['1', '2'] });
     expect(m.invocations()[0]?.records).toHaveLength(2);
   });

@@ -45,7 +45,9 @@ export class SqsEventSource {
 
   start(): void {
     if (this.options.trigger.enabled === false) return;
-    const concurrency = this.options.trigger.maximumConcurrency ?? this.options.defaultConcurrency ?? 5;
+    // More pollers than execution slots would hold received batches while their visibility runs out.
+    const requested = this.options.trigger.maximumConcurrency ?? this.options.defaultConcurrency ?? 5;
+    const concurrency = Math.max(1, Math.min(requested, this.options.runner.concurrency(this.options.functionName)));
     this.lanes = Array.from({ length: concurrency }, () => this.poll());
   }
 
@@ -91,7 +93,8 @@ export class SqsEventSource {
   private async process(received: SQSRecord[]): Promise<void> {
     const { sqs, queue, runner, functionName, trigger } = this.options;
     const records = this.filters.length === 0 ? received : received.filter((r) => this.filters.some((matches) => matches(sqsFilterView(r))));
-    for (const dropped of received.filter((r) => !records.includes(r))) sqs.deleteMessage(queue, dropped.receiptHandle);
+    const kept = new Set(records);
+    for (const dropped of received.filter((r) => !kept.has(r))) sqs.deleteMessage(queue, dropped.receiptHandle);
     this.stats.filteredOut += received.length - records.length;
     if (records.length === 0) return;
 

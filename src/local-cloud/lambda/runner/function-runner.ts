@@ -57,6 +57,11 @@ export class FunctionRunner {
     return this.#pools.has(name);
   }
 
+  /** How many invocations of the function may run at once. */
+  concurrency(name: string): number {
+    return this.#pool(name).limit;
+  }
+
   list(): string[] {
     return [...this.#pools.keys()];
   }

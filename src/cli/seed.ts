@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import type { EcommerceUrls } from '../apps/ecommerce/seed/api.ts';
+import { ApiUnreachableError } from '../apps/ecommerce/seed/errors.ts';
+import { formatSummary } from '../apps/ecommerce/seed/report.ts';
+import { seedDatabase, type SeedReporter } from '../apps/ecommerce/seed/seed.ts';
+import { loadEnvFile } from './env-file.ts';
+import { CliError } from './errors.ts';
+
+export const SEED_USAGE = `Usage: eventloom seed [--timeout 180] [--no-wait]   (npm run seed, npm run init-database)
+
+Sends the ecommerce app's 35 restocks, then its 75 orders, one at a time over HTTP, waits until every
+order is in a final status and nothing changes any more, then prints orders, payments and stock per
+SKU and checks the stock invariant (remaining + sold = restocked). Exit code 0 when every order
+settled and the invariant holds. Base URLs come from the environment or .env (written by npm start).
+  --timeout   seconds to wait for the system to settle (default 180)
+  --no-wait   only send the requests`;
+
+const URL_VARIABLES = { inventory: 'INVENTORY_API_BASE_URL', orders: 'ORDERS_API_BASE_URL', payments: 'PAYMENTS_API_BASE_URL' } as const;
+
+export async function seed(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      timeout: { type: 'string', default: '180' },
+      'no-wait': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return void console.log(SEED_USAGE);
+  const timeoutSeconds = Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new CliError(`--timeout must be a positive number of seconds, got "${values.timeout}".`);
+
+  const progress = new Progress(process.stderr);
+  let result;
+  try {
+    result = await seedDatabase({ urls: readUrls(), wait: !values['no-wait'], timeoutMs: timeoutSeconds * 1000, reporter: progress.reporter() });
+  } catch (error) {
+    progress.end();
+    if (error instanceof ApiUnreachableError) {
+      throw new CliError(`could not reach ${error.url}. Is the local cloud running? Start it with \`npm start\` first, or set ${Object.values(URL_VARIABLES).join(', ')} to a running deployment.`);
+    }
+    throw error;
+  }
+  progress.end();
+  console.log(`sent ${result.sent} requests, ${result.failed} answered with an error`);
+  if (!result.summary) return void (process.exitCode = result.failed > 0 ? 1 : 0);
+  if (result.timedOut) console.log(`the system did not settle within ${timeoutSeconds}s (--timeout); the state when it gave up:`);
+  for (const line of formatSummary(result.summary)) console.log(line);
+  process.exitCode = result.summary.ok && !result.timedOut ? 0 : 1;
+}
+
+function readUrls(): EcommerceUrls {
+  loadEnvFile('.env');
+  const missing = Object.values(URL_VARIABLES).filter((name) => !process.env[name]);
+  if (missing.length > 0) {
+    throw new CliError(`${missing.join(', ')} not set: start the local cloud with \`npm start\` first (it writes .env), or set ${Object.values(URL_VARIABLES).join(', ')}.`);
+  }
+  return { inventory: process.env[URL_VARIABLES.inventory]!, orders: process.env[URL_VARIABLES.orders]!, payments: process.env[URL_VARIABLES.payments]! };
+}
+
+/** A one-line bar redrawn with `\r` on a terminal; plain lines every 10 requests otherwise. */
+class Progress {
+  private open = false;
+
+  constructor(private readonly stream: NodeJS.WriteStream) {}
+
+  reporter(): SeedReporter {
+    let lastSettled = -1;
+    return {
+      sent: (done, total) => {
+        if (this.stream.isTTY) return this.draw(`${bar(done / total)} ${done}/${total} requests sent`);
+        if (done % 10 === 0 || done === total) this.stream.write(`sent ${done}/${total}\n`);
+      },
+      failed: (label, response) => {
+        this.end();
+        this.stream.write(`${label}: HTTP ${response.status} ${response.body}\n`);
+      },
+      settling: ({ settled, expected, elapsedMs, error }) => {
+        if (error) {
+          this.end();
+          this.stream.write(`${error.message} (retrying)\n`);
+        }
+        const text = `orders settled ${settled}/${expected} (${Math.round(elapsedMs / 1000)}s)`;
+        if (this.stream.isTTY) return this.draw(`${bar(settled / expected)} ${text}`);
+        if (settled !== lastSettled) this.stream.write(`${text}\n`);
+        lastSettled = settled;
+      },
+    };
+  }
+
+  /** Moves past the bar so the next output starts on a fresh line. */
+  end(): void {
+    if (this.open) this.stream.write('\n');
+    this.open = false;
+  }
+
+  private draw(text: string): void {
+    this.stream.write(`\r${text}\u001b[K`);
+    this.open = true;
+  }
+}
+
+function bar(fraction: number, width = 30): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+}
