@@ -61,7 +61,7 @@ export class SqsService {
     this.endpoint = options.endpoint;
     this.now = options.now ?? Date.now;
     for (const queue of this.store.queues()) this.queues.set(queue.name, queue);
-    this.waiters = new LongPollWaiters({ now: this.now, nextVisibleAt: (queueId) => this.store.nextVisibleAt(queueId, this.now()) });
+    this.waiters = new LongPollWaiters({ now: this.now, nextVisibleAt: (queueId, after) => this.store.nextVisibleAt(queueId, after) });
   }
 
   /** Creates a standard queue and returns its URL; repeating it with equal attributes is a no-op. */
@@ -192,9 +192,10 @@ export class SqsService {
     const wait = options.waitTimeSeconds ?? queue.receiveWaitSeconds;
     validateRange('WaitTimeSeconds', wait, 0, 20);
     const attempt = () => this.receiveNow(queue.name, max, options.visibilityTimeout);
+    const attemptedAt = this.now();
     const messages = attempt();
     if (messages.length > 0 || wait === 0) return messages;
-    return this.waiters.wait(queue.id, wait * 1000, attempt, options.signal);
+    return this.waiters.wait(queue.id, wait * 1000, attempt, options.signal, attemptedAt);
   }
 
   deleteMessage(queueRef: string, receiptHandle: string): void {

@@ -3,8 +3,8 @@ import type { ReceivedMessage } from './models.ts';
 export interface LongPollOptions {
   /** ms clock shared with the service. */
   now: () => number;
-  /** When the next hidden (delayed or in-flight) message of a queue becomes visible, if any. */
-  nextVisibleAt: (queueId: number) => number | undefined;
+  /** The first instant after `after` at which a hidden (delayed or in-flight) message of a queue becomes visible, if any. */
+  nextVisibleAt: (queueId: number, after: number) => number | undefined;
 }
 
 interface Waiter {
@@ -28,8 +28,11 @@ export class LongPollWaiters {
     this.options = options;
   }
 
-  /** Parks a receiver for up to `waitMs`; resolves with what `attempt` finds, or [] at the deadline or on abort. */
-  wait(queueId: number, waitMs: number, attempt: () => ReceivedMessage[], signal?: AbortSignal): Promise<ReceivedMessage[]> {
+  /**
+   * Parks a receiver for up to `waitMs`; resolves with what `attempt` finds, or [] at the deadline or on abort.
+   * `attemptedAt`: when the caller's own attempt found nothing (default: now).
+   */
+  wait(queueId: number, waitMs: number, attempt: () => ReceivedMessage[], signal?: AbortSignal, attemptedAt = this.options.now()): Promise<ReceivedMessage[]> {
     if (this.closed || signal?.aborted) return Promise.resolve([]);
     return new Promise<ReceivedMessage[]>((resolve, reject) => {
       let done = false;
@@ -51,7 +54,7 @@ export class LongPollWaiters {
       let set = this.waiting.get(queueId);
       if (!set) this.waiting.set(queueId, (set = new Set()));
       set.add(waiter);
-      this.arm(queueId);
+      this.arm(queueId, attemptedAt);
     });
   }
 
@@ -80,21 +83,26 @@ export class LongPollWaiters {
   }
 
   private drain(queueId: number): void {
+    const attemptedAt = this.options.now();
     for (const waiter of [...(this.waiting.get(queueId) ?? [])]) {
       const outcome = tryAttempt(waiter.attempt);
       // an empty attempt means the queue has nothing more for anyone right now
       if (Array.isArray(outcome) && outcome.length === 0) break;
       waiter.settle(outcome);
     }
-    this.arm(queueId);
+    this.arm(queueId, attemptedAt);
   }
 
-  private arm(queueId: number): void {
+  /**
+   * Wakes the queue's receivers when its next hidden message becomes visible. Counted from the last
+   * empty attempt, not from now: a message that became visible in between is due at once, not missed.
+   */
+  private arm(queueId: number, attemptedAt: number): void {
     const existing = this.timers.get(queueId);
     if (existing) clearTimeout(existing);
     this.timers.delete(queueId);
     if (!this.waiting.has(queueId)) return;
-    const next = this.options.nextVisibleAt(queueId);
+    const next = this.options.nextVisibleAt(queueId, attemptedAt);
     if (next === undefined) return;
     const delay = Math.max(1, next - this.options.now());
     this.timers.set(
