@@ -1,21 +1,9 @@
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, PutItemCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
-import { parseArgs } from 'node:util';
-import { CliError } from '../src/cli/errors.ts';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalCloud } from '../src/local-cloud/cloud.ts';
-import { startDynamoDbLocal } from '../src/local-cloud/dynamodb/process.ts';
 import { silentLogger } from '../src/platform/log.ts';
 import { defineApp } from '../src/platform/topology/define.ts';
+import { putItem, withBaseline } from './baseline.ts';
 import { percentile, runPool } from './stats.ts';
-
-const USAGE = `Usage: npm run bench -- [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
-
-Measures, in one run on one in-memory DynamoDB Local:
-  1. raw DynamoDB Local PutItem/s (the ceiling), --items writes with --concurrency in flight;
-  2. the same writes with the pipeline running: events/s delivered and latency from PutItem to
-     handler start through stream → pipe → bus → rule → SQS → Lambda (no-op handler), and the
-     ratio of delivered events/s to the raw PutItem/s;
-  3. latency at a steady --rate items/s for --seconds (below saturation).
-Prints figures; asserts nothing.`;
 
 const benchApp = defineApp({
   name: 'bench',
@@ -33,29 +21,24 @@ const benchApp = defineApp({
   },
 });
 
-export async function bench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      items: { type: 'string', default: '2000' },
-      concurrency: { type: 'string', default: '16' },
-      rate: { type: 'string', default: '100' },
-      seconds: { type: 'string', default: '10' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return void console.log(USAGE);
-  const items = positive('--items', values.items);
-  const concurrency = positive('--concurrency', values.concurrency);
-  const rate = positive('--rate', values.rate);
-  const seconds = positive('--seconds', values.seconds);
+export interface PipelineBenchOptions {
+  /** Writes per phase (and for the raw PutItem baseline). */
+  items: number;
+  /** Writes in flight. */
+  concurrency: number;
+  /** Items/s of the paced phase, for `seconds`. */
+  rate: number;
+  seconds: number;
+}
 
-  const ddb = await startDynamoDbLocal();
-  const client = new DynamoDBClient({ endpoint: ddb.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  try {
-    const raw = await rawPutRate(client, items, concurrency);
-    console.log(`raw DynamoDB Local PutItem:        ${raw.toFixed(0)} items/s  (${items} items, concurrency ${concurrency}, no stream)`);
-    const cloud = await startLocalCloud({ apps: [benchApp], port: 0, dynamoDbEndpoint: ddb.endpoint, logger: silentLogger });
+/**
+ * Measures, in one run on one in-memory DynamoDB Local: raw PutItem/s (the ceiling); the same writes
+ * with the pipeline running (events/s delivered, PutItem → handler start latency through stream →
+ * pipe → bus → rule → SQS → Lambda with a no-op handler, ratio to raw); latency at a steady rate.
+ */
+export async function benchPipeline({ items, concurrency, rate, seconds }: PipelineBenchOptions): Promise<void> {
+  await withBaseline(items, concurrency, async ({ endpoint, client, putsPerSecond: raw }) => {
+    const cloud = await startLocalCloud({ apps: [benchApp], port: 0, dynamoDbEndpoint: endpoint, logger: silentLogger });
     const probe = new DeliveryProbe();
     try {
       await probe.run(items, (i) => runPool(items, concurrency, (n) => probe.put(client, `warm-${i}-${n}`)).then(() => undefined), 'warm-up');
@@ -70,22 +53,7 @@ export async function bench(argv: string[]): Promise<void> {
       probe.close();
       await cloud.stop();
     }
-  } finally {
-    client.destroy();
-    await ddb.stop();
-  }
-}
-
-async function rawPutRate(client: DynamoDBClient, items: number, concurrency: number): Promise<number> {
-  const TableName = 'bench-raw';
-  await client.send(new CreateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }));
-  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName });
-  await runPool(200, concurrency, (i) => put(client, TableName, `warm-${i}`).then(() => undefined));
-  const started = performance.now();
-  await runPool(items, concurrency, (i) => put(client, TableName, `item-${i}`).then(() => undefined));
-  const rate = items / ((performance.now() - started) / 1000);
-  await client.send(new DeleteTableCommand({ TableName }));
-  return rate;
+  });
 }
 
 /** Tracks each written item until the no-op handler reports, over a BroadcastChannel, that it started on it. */
@@ -112,7 +80,7 @@ class DeliveryProbe {
 
   async put(client: DynamoDBClient, id: string): Promise<void> {
     this.writtenAt.set(id, Date.now());
-    await put(client, 'bench-events', id);
+    await putItem(client, 'bench-events', id);
   }
 
   async run(count: number, write: (i: number) => Promise<unknown>, phase: string) {
@@ -153,14 +121,4 @@ async function paceWrites(count: number, rate: number, write: (n: number) => Pro
     inFlight.push(write(n));
   }
   await Promise.all(inFlight);
-}
-
-function positive(flag: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new CliError(`${flag} must be a positive number, got "${value}".`);
-  return number;
-}
-
-function put(client: DynamoDBClient, table: string, pk: string) {
-  return client.send(new PutItemCommand({ TableName: table, Item: { pk: { S: pk }, payload: { S: 'x'.repeat(100) } } }));
 }

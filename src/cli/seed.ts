@@ -78,7 +78,7 @@ class Progress {
       settling: ({ settled, expected, elapsedMs, error }) => {
         if (error) {
           this.end();
-          this.stream.write(`${error.message} (retrying)\n`);
+          return void this.stream.write(`${error.message} (retrying)\n`);
         }
         const text = `orders settled ${settled}/${expected} (${Math.round(elapsedMs / 1000)}s)`;
         if (this.stream.isTTY) return this.draw(`${bar(settled / expected)} ${text}`);

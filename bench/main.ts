@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { CliError } from '../src/cli/errors.ts';
+import { benchEcommerce } from './ecommerce.ts';
+import { benchPipeline } from './pipeline.ts';
+
+const USAGE = `Usage: npm run bench -- [--only pipeline|ecommerce] [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
+                            [--orders 300] [--order-concurrency 8] [--warmup 20]
+
+Each benchmark starts its own in-memory DynamoDB Local and first measures its raw PutItem/s
+(--items writes, --concurrency in flight, no stream): the ceiling its figures are compared with.
+
+pipeline   events/s through stream → pipe → bus → rule → SQS → Lambda (no-op handler) at
+           saturation, PutItem → handler start latency, and the same at a steady --rate items/s
+           for --seconds.
+ecommerce  the ecommerce app (payment gateway: accept): --warmup orders, then --orders orders
+           placed over HTTP with --order-concurrency in flight; orders/s end to end (placeOrder →
+           ORDER_PAYMENT_ACCEPTED_STATUS), p50/p95/p99 latency, DynamoDB item writes per order
+           (counted from the table's stream) and (orders/s × writes per order) / raw PutItem/s.
+Prints figures; asserts nothing.`;
+
+/** `eventloom bench`: runs the pipeline, then the ecommerce benchmark (or the one `--only` names). */
+export async function bench(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      only: { type: 'string' },
+      items: { type: 'string', default: '2000' },
+      concurrency: { type: 'string', default: '16' },
+      rate: { type: 'string', default: '100' },
+      seconds: { type: 'string', default: '10' },
+      orders: { type: 'string', default: '300' },
+      'order-concurrency': { type: 'string', default: '8' },
+      warmup: { type: 'string', default: '20' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  if (values.only !== undefined && values.only !== 'pipeline' && values.only !== 'ecommerce') {
+    throw new CliError(`--only must be "pipeline" or "ecommerce", got "${values.only}".`);
+  }
+  const items = positive('--items', values.items);
+  const concurrency = positive('--concurrency', values.concurrency);
+
+  if (values.only !== 'ecommerce') {
+    console.log('== pipeline ==');
+    await benchPipeline({ items, concurrency, rate: positive('--rate', values.rate), seconds: positive('--seconds', values.seconds) });
+  }
+  if (values.only !== 'pipeline') {
+    if (values.only !== 'ecommerce') console.log('');
+    console.log('== ecommerce ==');
+    await benchEcommerce({
+      items,
+      concurrency,
+      orders: integer('--orders', values.orders),
+      orderConcurrency: integer('--order-concurrency', values['order-concurrency']),
+      warmup: integer('--warmup', values.warmup, 0),
+    });
+  }
+}
+
+function positive(flag: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new CliError(`${flag} must be a positive number, got "${value}".`);
+  return number;
+}
+
+function integer(flag: string, value: string, min = 1): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new CliError(`${flag} must be a whole number of at least ${min}, got "${value}".`);
+  return number;
+}
