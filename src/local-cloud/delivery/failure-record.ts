@@ -40,3 +40,12 @@ export function streamFailureRecord(args: {
     },
   });
 }
+
+/** Sends the failure record of discarded records to an on-failure queue, if there is one. */
+export function sendStreamFailure(
+  queues: { sendMessage(queue: string, message: { body: string }): unknown },
+  queue: string | undefined,
+  args: Parameters<typeof streamFailureRecord>[0],
+): void {
+  if (queue) queues.sendMessage(queue, { body: streamFailureRecord(args) });
+}

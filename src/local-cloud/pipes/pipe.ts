@@ -3,7 +3,7 @@ import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { PipeDef } from '../../platform/topology/types.ts';
 import type { Logger } from '../../platform/log.ts';
-import { streamFailureRecord, type StreamFailureCondition } from '../delivery/failure-record.ts';
+import { sendStreamFailure, type StreamFailureCondition } from '../delivery/failure-record.ts';
 import { runStreamBatch, streamRetryDelay, type DeliveryOutcome } from '../delivery/stream-batch.ts';
 import type { EventBridgeService } from '../eventbridge/bus.ts';
 import { compileEventPattern } from '../eventbridge/pattern/index.ts';
@@ -139,8 +139,7 @@ export class Pipe {
   private discard(shardId: string, records: readonly DynamoDBRecord[], condition: StreamFailureCondition, attempts: number): void {
     const queue = this.options.deadLetterQueue;
     this.options.logger.error('pipe discarded records', { pipe: this.options.name, records: records.length, condition, deadLetterQueue: queue ?? null });
-    if (!queue) return;
-    const body = streamFailureRecord({
+    sendStreamFailure(this.options.queues, queue, {
       sourceArn: this.arn,
       streamArn: this.options.streamArn,
       shardId,
@@ -149,6 +148,5 @@ export class Pipe {
       approximateInvokeCount: attempts,
       now: this.now(),
     });
-    this.options.queues.sendMessage(queue, { body });
   }
 }

@@ -77,10 +77,8 @@ export function queueNameOf(queueRef: string): string {
 
 export type MessageState = 'visible' | 'inFlight' | 'delayed';
 
-/** One stored message; `visibleAt` covers both the initial delay and the visibility timeout. */
-export interface StoredMessage {
-  readonly seq: number;
-  readonly queueId: number;
+/** A message as it is written; `visibleAt` covers both the initial delay and the visibility timeout. */
+export interface NewMessage {
   readonly id: string;
   readonly body: string;
   readonly attributes: MessageAttributes | undefined;
@@ -89,6 +87,12 @@ export interface StoredMessage {
   /** ms; kept when the message moves to a dead-letter queue, so retention counts from the first send. */
   readonly sentAt: number;
   readonly visibleAt: number;
+}
+
+/** One stored message. */
+export interface StoredMessage extends NewMessage {
+  readonly seq: number;
+  readonly queueId: number;
   readonly receiveCount: number;
   readonly firstReceivedAt: number | undefined;
 }

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { StateDb } from '../state/db.ts';
 import type { MessageAttributes } from './md5.ts';
-import { Queue, type StoredMessage } from './models.ts';
+import { Queue, type NewMessage, type StoredMessage } from './models.ts';
 
 interface QueueRow {
   id: number;
@@ -24,16 +24,6 @@ interface MessageRow {
   visible_at: number;
   receive_count: number;
   first_received_at: number | null;
-}
-
-export interface NewMessage {
-  readonly id: string;
-  readonly body: string;
-  readonly attributes: MessageAttributes | undefined;
-  readonly md5OfBody: string;
-  readonly md5OfAttributes: string | undefined;
-  readonly sentAt: number;
-  readonly visibleAt: number;
 }
 
 /** ReceiveMessage's MaxNumberOfMessages upper bound. */

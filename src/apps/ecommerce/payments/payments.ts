@@ -1,3 +1,4 @@
+import type { OrderData } from '../events.ts';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { UnrecognizedError } from '../../../platform/errors.ts';
@@ -14,12 +15,7 @@ export const PAYMENT_STATUS = {
 } as const;
 export type PaymentStatus = (typeof PAYMENT_STATUS)[keyof typeof PAYMENT_STATUS];
 
-export interface OrderPayment {
-  readonly orderId: string;
-  readonly sku: string;
-  readonly units: number;
-  readonly price: number;
-  readonly userId: string;
+export interface OrderPayment extends Readonly<OrderData> {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly paymentId: string;

@@ -2,7 +2,7 @@ import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { StreamTrigger } from '../../../platform/topology/types.ts';
 import type { Logger } from '../../../platform/log.ts';
-import { streamFailureRecord, type StreamFailureCondition } from '../../delivery/failure-record.ts';
+import { sendStreamFailure, type StreamFailureCondition } from '../../delivery/failure-record.ts';
 import { runStreamBatch, streamRetryDelay, type DeliveryOutcome } from '../../delivery/stream-batch.ts';
 import { compileEventPattern } from '../../eventbridge/pattern/index.ts';
 import type { QueueSender } from '../../eventbridge/targets.ts';
@@ -120,19 +120,15 @@ export class StreamEventSource {
   }
 
   private discard(shardId: string, records: readonly DynamoDBRecord[], condition: StreamFailureCondition, attempts: number, error: string): void {
-    const queue = this.options.onFailureQueue;
     this.options.logger.error('stream event source discarded records', { function: this.options.functionName, records: records.length, condition, error });
-    if (!queue) return;
-    this.options.queues.sendMessage(queue, {
-      body: streamFailureRecord({
-        sourceArn: arn('lambda', `function:${this.options.functionName}`),
-        streamArn: this.options.streamArn,
-        shardId,
-        records,
-        condition,
-        approximateInvokeCount: attempts,
-        now: this.now(),
-      }),
+    sendStreamFailure(this.options.queues, this.options.onFailureQueue, {
+      sourceArn: arn('lambda', `function:${this.options.functionName}`),
+      streamArn: this.options.streamArn,
+      shardId,
+      records,
+      condition,
+      approximateInvokeCount: attempts,
+      now: this.now(),
     });
   }
 }

@@ -1,3 +1,4 @@
+import type { OrderData } from '../../events.ts';
 import type { z } from 'zod';
 import type { StoreDeps } from '../../shared/deps.ts';
 import { listQuerySchema, queryIndexPage } from '../../shared/list-query.ts';
@@ -5,13 +6,8 @@ import { getOrderItem } from '../orders.ts';
 
 export const listOrdersSchema = listQuerySchema('orderId');
 
-export interface OrderView {
-  readonly orderId: string;
+export interface OrderView extends Readonly<OrderData> {
   readonly orderStatus: string;
-  readonly sku: string;
-  readonly units: number;
-  readonly price: number;
-  readonly userId: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
