@@ -7,35 +7,18 @@ import {
   InvalidBatchEntryId,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
-  SQSClient,
   TooManyEntriesInBatchRequest,
 } from '@aws-sdk/client-sqs';
-import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleAwsJson, listen } from '../../src/local-cloud/protocol/index.ts';
-import { openStateDb } from '../../src/local-cloud/state/db.ts';
-import { createSqsApi, SqsService } from '../../src/local-cloud/sqs/index.ts';
+import { startLocalSqs } from '../support/local-sqs.ts';
 
 const stops: (() => Promise<void>)[] = [];
 
-/** One local SQS endpoint over an in-memory state database, driven through the real client. */
-async function startLocalSqs() {
-  let endpoint = '';
-  const db = openStateDb(':memory:');
-  const service = new SqsService({ db, endpoint: () => endpoint });
-  const api = createSqsApi(service);
-  const app = new Hono();
-  app.post('/', (c) => handleAwsJson(api, c.req.raw));
-  const server = await listen(app);
-  endpoint = server.url;
-  const client = new SQSClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-  stops.push(async () => {
-    client.destroy();
-    service.close();
-    await server.close();
-    db.close();
-  });
-  return { client };
+/** One local SQS endpoint over an in-memory state database, stopped after the test. */
+async function startSqs() {
+  const local = await startLocalSqs();
+  stops.push(() => local.stop());
+  return local;
 }
 
 afterEach(async () => {
@@ -44,7 +27,7 @@ afterEach(async () => {
 
 describe('SQS contract: batches', () => {
   it('sends a batch with per-entry results', async () => {
-    const { client: sqs } = await startLocalSqs();
+    const { client: sqs } = await startSqs();
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'batch-send' }));
     const result = await sqs.send(
       new SendMessageBatchCommand({
@@ -68,7 +51,7 @@ describe('SQS contract: batches', () => {
   });
 
   it('deletes and changes visibility in batches with per-entry failures', async () => {
-    const { client: sqs } = await startLocalSqs();
+    const { client: sqs } = await startSqs();
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'batch-delete' }));
     await sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: ['a', 'b'].map((body) => ({ Id: body, MessageBody: body })) }));
     const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 600 }));
@@ -103,7 +86,7 @@ describe('SQS contract: batches', () => {
   });
 
   it('rejects malformed batches as a whole', async () => {
-    const { client: sqs } = await startLocalSqs();
+    const { client: sqs } = await startSqs();
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'batch-errors' }));
     const entries = (count: number) => Array.from({ length: count }, (_, i) => ({ Id: `e${i}`, MessageBody: 'x' }));
     await expect(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: entries(11) }))).rejects.toBeInstanceOf(TooManyEntriesInBatchRequest);

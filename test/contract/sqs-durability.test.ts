@@ -1,5 +1,4 @@
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { Hono } from 'hono';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,49 +6,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { handleAwsJson, listen } from '../../src/local-cloud/protocol/index.ts';
-import { openStateDb } from '../../src/local-cloud/state/db.ts';
-import { createSqsApi, SqsService } from '../../src/local-cloud/sqs/index.ts';
+import { testCredentials } from '../support/cloud.ts';
+import { startLocalSqs } from '../support/local-sqs.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'eventloom-sqs-'));
 const stops: (() => Promise<void>)[] = [];
-const credentials = { accessKeyId: 'x', secretAccessKey: 'x' };
 
-/** A local SQS endpoint over a state database file, driven through the real client. */
-async function startLocalSqs(file: string) {
-  let endpoint = '';
-  const db = openStateDb(file);
-  const service = new SqsService({ db, endpoint: () => endpoint });
-  const api = createSqsApi(service);
-  const app = new Hono();
-  app.post('/', (c) => handleAwsJson(api, c.req.raw));
-  const server = await listen(app);
-  endpoint = server.url;
-  const client = new SQSClient({ endpoint: server.url, region: 'us-east-1', credentials });
-  const stop = async () => {
-    client.destroy();
-    service.close();
-    await server.close();
-    db.close();
-  };
-  stops.push(stop);
-  return { client, stop };
+/** A local SQS endpoint over a state database file, stopped after the test (if the test has not). */
+async function startSqs(file: string) {
+  const local = await startLocalSqs(file);
+  stops.push(() => local.stop());
+  return local;
 }
 
 /** The same endpoint in a child process, so the test can kill -9 it. */
 async function startChildSqs(file: string) {
-  const source = (path: string) => new URL(`../../src/local-cloud/${path}`, import.meta.url).href;
   const script = `
-    const { Hono } = await import('hono');
-    const { openStateDb } = await import('${source('state/db.ts')}');
-    const { handleAwsJson, listen } = await import('${source('protocol/index.ts')}');
-    const { createSqsApi, SqsService } = await import('${source('sqs/index.ts')}');
-    let endpoint = '';
-    const api = createSqsApi(new SqsService({ db: openStateDb(process.env.SQS_STATE_FILE), endpoint: () => endpoint }));
-    const app = new Hono();
-    app.post('/', (c) => handleAwsJson(api, c.req.raw));
-    endpoint = (await listen(app)).url;
-    process.stdout.write(endpoint + '\\n');`;
+    const { startLocalSqs } = await import('${new URL('../support/local-sqs.ts', import.meta.url).href}');
+    const { server } = await startLocalSqs(process.env.SQS_STATE_FILE);
+    process.stdout.write(server.url + '\\n');`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     env: { ...process.env, SQS_STATE_FILE: file },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -60,7 +35,7 @@ async function startChildSqs(file: string) {
     if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
   };
   stops.push(kill9);
-  return { client: new SQSClient({ endpoint: url, region: 'us-east-1', credentials }), kill9 };
+  return { client: new SQSClient({ endpoint: url, region: 'us-east-1', credentials: testCredentials }), kill9 };
 }
 
 afterEach(async () => {
@@ -72,14 +47,14 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('SQS contract: durability', () => {
   it('keeps messages across a restart; in-flight ones reappear after their timeout', async () => {
     const file = join(tmp, 'restart.db');
-    const before = await startLocalSqs(file);
+    const before = await startSqs(file);
     const { QueueUrl } = await before.client.send(new CreateQueueCommand({ QueueName: 'durable' }));
     await before.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'in flight' }));
     await before.client.send(new ReceiveMessageCommand({ QueueUrl, VisibilityTimeout: 1 }));
     await before.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'waiting' }));
     await before.stop();
 
-    const { client: sqs } = await startLocalSqs(file);
+    const { client: sqs } = await startSqs(file);
     const { QueueUrl: reopenedUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'durable' }));
     const immediately = await sqs.send(new ReceiveMessageCommand({ QueueUrl: reopenedUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 60 }));
     expect(immediately.Messages?.map((m) => m.Body)).toEqual(['waiting']);
@@ -97,7 +72,7 @@ describe('SQS contract: durability', () => {
     child.client.destroy();
     await child.kill9();
 
-    const { client: sqs } = await startLocalSqs(file);
+    const { client: sqs } = await startSqs(file);
     const { QueueUrl: reopenedUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'crash' }));
     const bodies: string[] = [];
     for (;;) {

@@ -13,40 +13,26 @@ import {
   QueueDoesNotExist,
   QueueNameExists,
   SetQueueAttributesCommand,
-  SQSClient,
+  type SQSClient,
   SQSServiceException,
   TagQueueCommand,
   UnsupportedOperation,
   UntagQueueCommand,
 } from '@aws-sdk/client-sqs';
-import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleAwsJson, listen, type RunningServer } from '../../src/local-cloud/protocol/index.ts';
-import { openStateDb } from '../../src/local-cloud/state/db.ts';
-import { createSqsApi, SqsService } from '../../src/local-cloud/sqs/index.ts';
+import { startLocalSqs, type LocalSqs } from '../support/local-sqs.ts';
 
-let server: RunningServer;
-let service: SqsService;
+let local: LocalSqs;
 let sqs: SQSClient;
 const unique = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
-  let endpoint = '';
-  service = new SqsService({ db: openStateDb(':memory:'), endpoint: () => endpoint });
-  const api = createSqsApi(service);
-  const app = new Hono();
-  app.post('/', (c) => handleAwsJson(api, c.req.raw));
-  server = await listen(app);
-  endpoint = server.url;
-  sqs = new SQSClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  local = await startLocalSqs();
+  sqs = local.client;
 });
 
-afterAll(async () => {
-  sqs.destroy();
-  service.close();
-  await server.close();
-});
+afterAll(() => local.stop());
 
 describe('SQS contract: queues', () => {
   it('creates, finds, describes, lists and deletes a queue', async () => {

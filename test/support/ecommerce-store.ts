@@ -6,6 +6,19 @@ import type { StoreDeps } from '../../src/apps/ecommerce/shared/deps.ts';
 import { provisionTable } from '../../src/local-cloud/dynamodb/provision.ts';
 import { dynamoDbClient } from './cloud.ts';
 
+/** Where the store's clock starts. */
+const STORE_START = '2026-01-01T00:00:00.000Z';
+
+/** Timestamps and index attributes of an event item written before the store's clock was advanced. */
+export const eventItemStampedAtStart = {
+  createdAt: STORE_START,
+  updatedAt: STORE_START,
+  _tn: 'EVENTS#EVENT',
+  _sn: 'EVENTS',
+  gsi1pk: 'EVENTS#EVENT',
+  gsi1sk: `CREATED_AT#${STORE_START}`,
+};
+
 /**
  * A fresh copy of the ecommerce store table (keys, GSI, stream as the topology declares) on the
  * run's DynamoDB Local, with deps whose clock the test controls. For component tests of services.
@@ -15,7 +28,7 @@ export async function createStore(prefix: string): Promise<StoreDeps & { advance
   const table = `${prefix}-${randomUUID().slice(0, 8)}`;
   await provisionTable(raw, table, ecommerceApp().tables.store);
   const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
-  let clock = Date.parse('2026-01-01T00:00:00.000Z');
+  let clock = Date.parse(STORE_START);
   return {
     client,
     table,

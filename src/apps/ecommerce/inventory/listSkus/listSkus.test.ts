@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { limitCases, sortDirectionCases } from '../../../../../test/support/list-query-cases.ts';
 import { listSkusSchema } from './listSkus.ts';
 
 describe('listSkusSchema (§3.2)', () => {
@@ -6,23 +7,11 @@ describe('listSkusSchema (§3.2)', () => {
     expect(listSkusSchema.parse({})).toEqual({});
   });
 
-  it.each([
-    [0, false],
-    [1, true],
-    [1000, true],
-    [1001, false],
-    [2.5, false],
-    ['10', false],
-  ])('limit %j → valid: %s', (limit, ok) => {
+  it.each(limitCases)('limit %j → valid: %s', (limit, ok) => {
     expect(listSkusSchema.safeParse({ limit }).success).toBe(ok);
   });
 
-  it.each([
-    ['asc', true],
-    ['desc', true],
-    ['ASC', false],
-    ['', false],
-  ])('sortDirection %j → valid: %s', (sortDirection, ok) => {
+  it.each(sortDirectionCases)('sortDirection %j → valid: %s', (sortDirection, ok) => {
     expect(listSkusSchema.safeParse({ sortDirection }).success).toBe(ok);
   });
 

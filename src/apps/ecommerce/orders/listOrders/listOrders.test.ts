@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { limitCases, sortDirectionCases } from '../../../../../test/support/list-query-cases.ts';
 import { zodIssues } from '../../../../platform/validation.ts';
 import { listOrdersSchema } from './listOrders.ts';
 
@@ -30,24 +31,11 @@ describe('listOrdersSchema (spec §3.4)', () => {
     expect(listOrdersSchema.parse({ orderId: ' ABCD ' }).orderId).toBe(' ABCD ');
   });
 
-  it.each([
-    [0, false],
-    [1, true],
-    [1000, true],
-    [1001, false],
-    [2.5, false],
-    ['10', false],
-  ])('limit %j accepted: %s', (limit, accepted) => {
+  it.each(limitCases)('limit %j accepted: %s', (limit, accepted) => {
     expect(issuePaths({ limit })).toEqual(accepted ? [] : ['limit']);
   });
 
-  it.each([
-    ['asc', true],
-    ['desc', true],
-    ['ASC', false],
-    ['DESC', false],
-    ['', false],
-  ])('sortDirection %j accepted: %s', (sortDirection, accepted) => {
+  it.each(sortDirectionCases)('sortDirection %j accepted: %s', (sortDirection, accepted) => {
     expect(issuePaths({ sortDirection })).toEqual(accepted ? [] : ['sortDirection']);
   });
 

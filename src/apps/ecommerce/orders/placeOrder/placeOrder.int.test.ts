@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../../../../test/support/ecommerce-store.ts';
+import { createStore, eventItemStampedAtStart } from '../../../../../test/support/ecommerce-store.ts';
 import { orderEventKey } from '../../events.ts';
 import { placeOrder } from './placeOrder.ts';
 
@@ -25,12 +25,7 @@ describe('placeOrder (component, DynamoDB Local)', () => {
       sk: 'EVENT#ORDER_PLACED_EVENT',
       eventName: 'ORDER_PLACED_EVENT',
       eventData: first,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      _tn: 'EVENTS#EVENT',
-      _sn: 'EVENTS',
-      gsi1pk: 'EVENTS#EVENT',
-      gsi1sk: 'CREATED_AT#2026-01-01T00:00:00.000Z',
+      ...eventItemStampedAtStart,
     });
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../../../../test/support/ecommerce-store.ts';
+import { createStore, eventItemStampedAtStart } from '../../../../../test/support/ecommerce-store.ts';
 import { simulateRawEvent } from './simulateRawEvent.ts';
 
 describe('simulateRawEvent (component, DynamoDB Local)', () => {
@@ -17,15 +17,7 @@ describe('simulateRawEvent (component, DynamoDB Local)', () => {
     const echo = await simulateRawEvent(store, request);
 
     expect(echo).toEqual(request);
-    expect(await store.get({ pk: request.pk, sk: request.sk })).toEqual({
-      ...request,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      _tn: 'EVENTS#EVENT',
-      _sn: 'EVENTS',
-      gsi1pk: 'EVENTS#EVENT',
-      gsi1sk: 'CREATED_AT#2026-01-01T00:00:00.000Z',
-    });
+    expect(await store.get({ pk: request.pk, sk: request.sk })).toEqual({ ...request, ...eventItemStampedAtStart });
   });
 
   it('stores sent timestamps trimmed, a blank one as now, and echoes them as sent', async () => {
