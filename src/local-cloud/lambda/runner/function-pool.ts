@@ -11,6 +11,8 @@ export interface PoolContext {
   env: Record<string, string>;
   output: OutputSink;
   logger: RunnerLogger;
+  /** Shared by every function: how many sandboxes may load their code at once. */
+  coldStarts: Slots;
 }
 
 /** The execution environments of one function: its concurrency slots, warm workers and counters. */
@@ -46,9 +48,18 @@ export class FunctionPool {
     let worker = this.#idle.pop();
     const coldStart = worker === undefined;
     if (!worker) {
-      worker = this.#spawn();
-      const initError = await worker.ready;
-      if (initError) return this.#failed(requestId, initError, initError.errorType === 'Sandbox.Timedout', startedAt);
+      // A burst of cold starts on a small machine would each blow the init timeout: load a few at a
+      // time, and take a sandbox that became free while waiting instead of starting another.
+      await this.context.coldStarts.acquire();
+      worker = this.#idle.pop();
+      if (worker) {
+        this.context.coldStarts.release();
+      } else {
+        worker = this.#spawn();
+        const initError = await worker.ready;
+        this.context.coldStarts.release();
+        if (initError) return this.#failed(requestId, initError, initError.errorType === 'Sandbox.Timedout', startedAt);
+      }
     }
     const outcome = await worker.run(requestId, eventJson, this.config.timeoutSeconds);
     if (worker.alive) {

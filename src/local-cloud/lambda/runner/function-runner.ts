@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute } from 'node:path';
 import { arn, localRegion } from '../../identity.ts';
 import { functionNotFound, invalidParameter, RunnerClosedError, tooManyRequests } from './errors.ts';
 import { FunctionPool } from './function-pool.ts';
 import { prefixedOutput, stderrLogger } from './output.ts';
+import { Slots } from './slots.ts';
 import type { FunctionConfig, FunctionRunnerOptions, FunctionStats, InvokeResult } from './types.ts';
 
 const DEFAULT_CONCURRENCY = 10;
@@ -28,6 +30,7 @@ export class FunctionRunner {
   readonly #pools = new Map<string, FunctionPool>();
   readonly #options: Required<FunctionRunnerOptions>;
   readonly #reaper: NodeJS.Timeout;
+  readonly #coldStarts: Slots;
   #closed = false;
 
   constructor(options: FunctionRunnerOptions = {}) {
@@ -38,7 +41,9 @@ export class FunctionRunner {
       output: options.output ?? prefixedOutput,
       baseEnv: options.baseEnv ?? process.env,
       region: options.region ?? localRegion(),
+      maxConcurrentColdStarts: options.maxConcurrentColdStarts ?? Math.max(2, availableParallelism()),
     };
+    this.#coldStarts = new Slots(this.#options.maxConcurrentColdStarts);
     const ttl = this.#options.idleWorkerTtlMs;
     this.#reaper = setInterval(() => this.#reap(), Math.max(10, Math.min(ttl / 2, 30_000)));
     this.#reaper.unref();
@@ -50,7 +55,7 @@ export class FunctionRunner {
     const limit = config.reservedConcurrency ?? this.#options.defaultConcurrency;
     this.#pools.get(config.name)?.retire();
     const functionArn = this.#arn(config.name);
-    this.#pools.set(config.name, new FunctionPool(config, limit, { functionArn, env: this.#env(config), output: this.#options.output, logger: this.#options.logger }));
+    this.#pools.set(config.name, new FunctionPool(config, limit, { functionArn, env: this.#env(config), output: this.#options.output, logger: this.#options.logger, coldStarts: this.#coldStarts }));
   }
 
   has(name: string): boolean {

@@ -53,6 +53,8 @@ export interface FunctionRunnerOptions {
   baseEnv?: Record<string, string | undefined>;
   /** Default: `AWS_REGION` of this process, else `us-east-1`. */
   region?: string;
+  /** Sandboxes loading their code at once, across all functions; default the number of CPUs (at least 2). */
+  maxConcurrentColdStarts?: number;
 }
 
 /** What the worker needs to know about its function (sent as `workerData`). */
