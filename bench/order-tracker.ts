@@ -50,9 +50,13 @@ async function pollUntilDone(ids: readonly string[], timeoutMs: number, what: st
     if (pending.length === 0) return;
     if (Date.now() > deadline) throw new Error(`only ${done.size}/${ids.length} ${what} within ${timeoutMs / 1000} s`);
     for (let start = 0; start < pending.length; start += 100) for (const id of await check(pending.slice(start, start + 100))) done.add(id);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Latencies come from the items' updatedAt, so a slow poll costs no precision; a fast one
+    // would load DynamoDB Local with reads and slow the saga it measures.
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
 }
+
+const POLL_INTERVAL_MS = 1_000;
 
 async function batchGet(client: DynamoDBClient, table: string, keys: Item[], attributes: readonly string[]): Promise<Item[]> {
   const names = Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name]));
