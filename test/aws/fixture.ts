@@ -1,0 +1,144 @@
+import { defineApp, busArn, busName, queueArn, queueUrl, tableName, tableStreamArn } from '../../src/platform/topology/define.ts';
+
+const handler = 'src/apps/ecommerce/inventory/listSkus/handler.ts#handler';
+
+/** An app using every topology feature, so the parity test covers every field the types allow. */
+export const fixtureApp = defineApp({
+  name: 'fixture',
+  tables: {
+    ledger: {
+      partitionKey: { name: 'pk', type: 'S' },
+      sortKey: { name: 'sk', type: 'N' },
+      globalSecondaryIndexes: [
+        { name: 'byOwner', partitionKey: { name: 'owner', type: 'S' }, sortKey: { name: 'at', type: 'N' }, projection: 'KEYS_ONLY' },
+        { name: 'byKind', partitionKey: { name: 'kind', type: 'S' }, projection: { include: ['amount', 'note'] } },
+        { name: 'byBlob', partitionKey: { name: 'blob', type: 'B' } },
+      ],
+      stream: 'NEW_AND_OLD_IMAGES',
+      timeToLiveAttribute: 'expiresAt',
+      pointInTimeRecovery: false,
+    },
+    plain: { partitionKey: { name: 'id', type: 'S' } },
+  },
+  buses: { main: { description: 'the fixture bus' }, other: {} },
+  pipes: {
+    ledgerToBus: {
+      sourceTable: 'ledger',
+      source: {
+        batchSize: 50,
+        maximumBatchingWindowInSeconds: 5,
+        startingPosition: 'TRIM_HORIZON',
+        maximumRetryAttempts: 3,
+        maximumRecordAgeInSeconds: 3600,
+        onPartialBatchItemFailure: 'AUTOMATIC_BISECT',
+        deadLetterQueue: 'pipeDlq',
+      },
+      filters: [{ eventName: ['INSERT'] }, { eventSourceARN: [tableStreamArn('ledger')], eventName: ['MODIFY'] }],
+      target: { bus: 'main', source: 'fixture.ledger', detailType: 'LedgerRecord' },
+    },
+  },
+  rules: {
+    toQueue: {
+      bus: 'main',
+      description: 'every ledger record',
+      eventPattern: { source: ['fixture.ledger'], detail: { eventSourceARN: [tableStreamArn('ledger')] } },
+      enabled: false,
+      targets: [
+        {
+          id: 'work',
+          queue: 'work',
+          retryPolicy: { maximumRetryAttempts: 4, maximumEventAgeInSeconds: 600 },
+          deadLetterQueue: 'ruleDlq',
+          inputTransformer: { inputPathsMap: { id: '$.detail.id' }, inputTemplate: '{"id": <id>}' },
+        },
+        { queue: 'work2', inputPath: '$.detail' },
+      ],
+    },
+    toFunction: {
+      bus: 'other',
+      eventPattern: { 'detail-type': ['Ping'] },
+      targets: [{ function: 'ruleTarget', input: '{"ping":true}', retryPolicy: { maximumRetryAttempts: 0 } }],
+    },
+  },
+  queues: {
+    work: {
+      visibilityTimeoutSeconds: 60,
+      messageRetentionSeconds: 86_400,
+      delaySeconds: 5,
+      receiveMessageWaitTimeSeconds: 20,
+      maximumMessageSizeBytes: 65_536,
+      deadLetterQueue: { queue: 'workDlq', maxReceiveCount: 5 },
+    },
+    workDlq: { messageRetentionSeconds: 1_209_600 },
+    work2: {},
+    pipeDlq: {},
+    ruleDlq: {},
+    failures: {},
+  },
+  functions: {
+    consumer: {
+      handler,
+      environment: {
+        PLAIN: 'text',
+        TABLE: tableName('plain'),
+        STREAM: tableStreamArn('ledger'),
+        OUT_URL: queueUrl('work2'),
+        OUT_ARN: queueArn('work2'),
+        BUS: busName('main'),
+        BUS_ARN: busArn('main'),
+      },
+      timeoutSeconds: 30,
+      memoryMb: 512,
+      reservedConcurrency: 5,
+      triggers: [
+        {
+          type: 'sqs',
+          queue: 'work',
+          batchSize: 20,
+          maximumBatchingWindowInSeconds: 2,
+          maximumConcurrency: 3,
+          filterCriteria: { patterns: [{ body: { kind: ['a'] } }] },
+          reportBatchItemFailures: true,
+          enabled: false,
+        },
+        {
+          type: 'dynamodb-stream',
+          table: 'ledger',
+          startingPosition: 'LATEST',
+          batchSize: 200,
+          maximumBatchingWindowInSeconds: 1,
+          maximumRetryAttempts: 2,
+          maximumRecordAgeInSeconds: 120,
+          bisectBatchOnFunctionError: true,
+          parallelizationFactor: 4,
+          filterCriteria: { patterns: [{ eventName: ['INSERT'] }, { dynamodb: { Keys: { pk: { S: [{ prefix: 'a' }] } } } }] },
+          reportBatchItemFailures: false,
+          onFailureQueue: 'failures',
+          enabled: true,
+        },
+      ],
+    },
+    ruleTarget: { handler: 'src/apps/ecommerce/inventory/listSkus/handler.ts#handler' },
+    api: { handler, environment: { TABLE: tableName('ledger') } },
+    chaos: { handler: 'src/apps/ecommerce/testing/simulateRawEvent/handler.ts' },
+  },
+  httpApis: {
+    public: {
+      routes: [
+        { route: 'GET /items/{id}', function: 'api' },
+        { route: 'ANY /files/{proxy+}', function: 'api' },
+        { route: '$default', function: 'api' },
+      ],
+      cors: {
+        allowOrigins: ['https://example.com'],
+        allowMethods: ['GET', 'POST'],
+        allowHeaders: ['Content-Type'],
+        exposeHeaders: ['X-Request-Id'],
+        allowCredentials: true,
+        maxAgeSeconds: 300,
+      },
+      baseUrlEnv: 'FIXTURE_API_BASE_URL',
+    },
+    chaos: { routes: [{ route: 'POST /chaos', function: 'chaos' }], devOnly: true, baseUrlEnv: 'FIXTURE_CHAOS_BASE_URL' },
+  },
+});

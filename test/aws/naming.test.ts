@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NAME_LIMITS, outputId, physicalName } from '../../src/aws/naming.ts';
+import { resolveOptions } from '../../src/aws/options.ts';
+import { defineApp } from '../../src/platform/topology/define.ts';
+import { synthesize, type Synthesized } from './helpers.ts';
+
+/** Logical names may have 64 characters, app names 32, prefixes and stages 32. */
+const long = (stem: string) => `${stem}${'X'.repeat(64)}`.slice(0, 64);
+const APP = 'longapp'.padEnd(32, 'x');
+const handler = 'src/apps/ecommerce/inventory/listSkus/handler.ts#handler';
+const longApp = defineApp({
+  name: APP,
+  tables: { [long('table')]: { partitionKey: { name: 'pk', type: 'S' }, stream: 'NEW_IMAGE' } },
+  buses: { [long('bus')]: {} },
+  queues: { [long('queueA')]: {}, [long('queueB')]: {} },
+  pipes: { [long('pipe')]: { sourceTable: long('table'), target: { bus: long('bus') } } },
+  rules: { [long('rule')]: { bus: long('bus'), eventPattern: { source: ['x'] }, targets: [{ queue: long('queueA') }] } },
+  functions: { [long('function')]: { handler, triggers: [{ type: 'sqs', queue: long('queueB') }] } },
+  httpApis: { [long('api')]: { routes: [{ route: 'GET /x', function: long('function') }] } },
+});
+
+describe('naming', () => {
+  it('is <prefix>-<stage>-<app>-<logical> when it fits', () => {
+    expect(physicalName(['eventloom', 'dev', 'ecommerce', 'store'], 255)).toBe('eventloom-dev-ecommerce-store');
+  });
+
+  it('cuts long names to the limit with a hash that keeps them distinct', () => {
+    const a = physicalName(['eventloom', 'dev', 'app', long('queueA')], NAME_LIMITS.queue);
+    const b = physicalName(['eventloom', 'dev', 'app', long('queueB')], NAME_LIMITS.queue);
+    expect(a).toHaveLength(NAME_LIMITS.queue);
+    expect(a).toMatch(/^eventloom-dev-app-queueA.*-[0-9a-f]{8}$/);
+    expect(a).not.toBe(b);
+  });
+
+  it('turns .env names into output ids', () => {
+    expect(outputId('ORDERS_API_BASE_URL')).toBe('OrdersApiBaseUrl');
+  });
+
+  it('rejects a stage or prefix that cannot be part of a name', () => {
+    expect(() => resolveOptions({ stage: 'Prod!' })).toThrow(/stage "Prod!" is invalid/);
+    expect(() => resolveOptions({ prefix: '' })).toThrow(/prefix/);
+  });
+});
+
+describe('naming: a synthesized app with long names', () => {
+  let s: Synthesized;
+  beforeAll(() => {
+    s = synthesize([longApp], { prefix: 'aprefixofthirtytwocharacterslong', stage: 'staging' })[0]!;
+  });
+
+  it.each([
+    ['AWS::DynamoDB::Table', 'TableName', NAME_LIMITS.table],
+    ['AWS::SQS::Queue', 'QueueName', NAME_LIMITS.queue],
+    ['AWS::Lambda::Function', 'FunctionName', NAME_LIMITS.function],
+    ['AWS::Events::Rule', 'Name', NAME_LIMITS.rule],
+    ['AWS::Pipes::Pipe', 'Name', NAME_LIMITS.pipe],
+    ['AWS::Events::EventBus', 'Name', NAME_LIMITS.bus],
+    ['AWS::ApiGatewayV2::Api', 'Name', NAME_LIMITS.httpApi],
+  ] as const)('%s names are cut to %s… limits', (type, property, limit) => {
+    const names = s.ofType(type).map(([, r]) => r.Properties![property] as string);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      expect(name.length).toBeLessThanOrEqual(limit);
+      expect(name.startsWith(`aprefixofthirtytwocharacterslong-staging-${APP}-`.slice(0, limit - 9))).toBe(true);
+    }
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('names the stack <prefix>-<stage>-<app>', () => {
+    expect(s.stack.stackName).toBe(`aprefixofthirtytwocharacterslong-staging-${APP}`);
+  });
+});

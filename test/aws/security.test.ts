@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apps } from '../../src/apps/index.ts';
+import { isResourceRef } from '../../src/platform/topology/refs.ts';
+import type { AppDef, FunctionDef } from '../../src/platform/topology/types.ts';
+import { fixtureApp } from './fixture.ts';
+import { synthesize, type Props, type Synthesized } from './helpers.ts';
+
+/** Actions IAM only accepts on Resource "*" (no resource type), hence the only allowed `*` resources. */
+const WILDCARD_RESOURCE_EXCEPTIONS = ['dynamodb:ListStreams'];
+
+interface Statement {
+  Effect: string;
+  Action?: string | string[];
+  Resource?: unknown;
+  Principal?: unknown;
+}
+
+const list = <V>(value: V | V[] | undefined): V[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** Every policy statement in the template, with where it comes from. */
+function statements(s: Synthesized): { where: string; statement: Statement }[] {
+  const found: { where: string; statement: Statement }[] = [];
+  for (const [id, resource] of Object.entries(s.json.Resources)) {
+    const props = resource.Properties ?? {};
+    const documents = [props.PolicyDocument, ...list(props.Policies as Props[] | undefined).map((p) => p.PolicyDocument)];
+    for (const document of documents) for (const statement of list((document as Props | undefined)?.Statement as Statement[])) found.push({ where: id, statement });
+  }
+  return found;
+}
+
+/** Logical ids a template value refers to (Ref / Fn::GetAtt), anywhere inside it. */
+function referencedIds(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => referencedIds(item, into));
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'Ref' && typeof item === 'string' && !item.startsWith('AWS::')) into.add(item);
+      else if (key === 'Fn::GetAtt') into.add((item as string[])[0]!);
+      else referencedIds(item, into);
+    }
+  }
+  return into;
+}
+
+/** What a function may touch, written from the declaration independently of src/aws/permissions.ts. */
+function expectedAccess(s: Synthesized, name: string, def: FunctionDef): { actions: Set<string>; resources: Set<string> } {
+  const actions = new Set(['logs:CreateLogStream', 'logs:PutLogEvents']);
+  const resources = new Set([s.logicalId(s.ctx.fn(name).logGroup)]);
+  const add = (ids: string[], ...names: string[]) => {
+    names.forEach((a) => actions.add(a));
+    ids.forEach((id) => resources.add(id));
+  };
+  const tableId = (table: string) => s.logicalId(s.ctx.table(table));
+  const queueId = (queue: string) => s.logicalId(s.ctx.queue(queue));
+  const streamRead = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+  for (const value of Object.values(def.environment ?? {})) {
+    if (!isResourceRef(value)) continue;
+    if (value.ref === 'tableName') add([tableId(value.name)], 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:Scan');
+    if (value.ref === 'tableStreamArn') add([tableId(value.name)], ...streamRead);
+    if (value.ref === 'queueUrl' || value.ref === 'queueArn') add([queueId(value.name)], 'sqs:SendMessage');
+    if (value.ref === 'busName' || value.ref === 'busArn') add([s.logicalId(s.ctx.bus(value.name))], 'events:PutEvents');
+  }
+  for (const trigger of def.triggers ?? []) {
+    if (trigger.type === 'sqs') add([queueId(trigger.queue)], 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes');
+    else {
+      add([tableId(trigger.table)], ...streamRead);
+      if (trigger.onFailureQueue) add([queueId(trigger.onFailureQueue)], 'sqs:SendMessage');
+    }
+  }
+  return { actions, resources };
+}
+
+const everyApp: readonly AppDef[] = [...apps, fixtureApp];
+
+describe.each(everyApp.map((app) => [app.name, app] as const))('security: %s', (_name, app) => {
+  let dev: Synthesized;
+  let prod: Synthesized;
+  beforeAll(() => {
+    dev = synthesize([app], { stage: 'dev' })[0]!;
+    prod = synthesize([app], { stage: 'prod' })[0]!;
+  });
+
+  it('allows no wildcard action and no wildcard resource outside the listed exceptions', () => {
+    for (const s of [dev, prod]) {
+      const found = statements(s).filter(({ statement }) => statement.Effect === 'Allow');
+      expect(found.length).toBeGreaterThan(0);
+      for (const { where, statement } of found) {
+        for (const action of list(statement.Action)) expect(action === '*' || action.endsWith(':*'), `${where}: ${action}`).toBe(false);
+        if (list(statement.Resource).includes('*')) expect(list(statement.Action).every((a) => WILDCARD_RESOURCE_EXCEPTIONS.includes(a)), `${where}: Resource *`).toBe(true);
+      }
+    }
+  });
+
+  it('lets no policy grant to an unscoped principal', () => {
+    for (const { where, statement } of statements(dev)) {
+      if (statement.Effect === 'Allow' && statement.Principal !== undefined) expect(statement.Principal, where).not.toBe('*');
+    }
+  });
+
+  it('attaches no managed policy to any role', () => {
+    for (const [id, role] of dev.ofType('AWS::IAM::Role')) expect(role.Properties?.ManagedPolicyArns, id).toBeUndefined();
+    expect(dev.ofType('AWS::IAM::ManagedPolicy')).toHaveLength(0);
+  });
+
+  it('gives each function only the actions it uses, on only its resources', () => {
+    for (const [name, def] of Object.entries(app.functions ?? {})) {
+      const roleId = dev.logicalId(dev.ctx.fn(name).role);
+      const policies = dev.ofType('AWS::IAM::Policy').filter(([, p]) => list(p.Properties?.Roles as Props[]).some((r) => r.Ref === roleId));
+      const granted = policies.flatMap(([, p]) => list((p.Properties!.PolicyDocument as Props).Statement as Statement[]));
+      const expected = expectedAccess(dev, name, def);
+      expect(new Set(granted.flatMap((st) => list(st.Action))), name).toEqual(expected.actions);
+      expect(referencedIds(granted.map((st) => st.Resource)), name).toEqual(expected.resources);
+    }
+  });
+
+  it('gives each pipe role only stream read, PutEvents on its bus and SendMessage to its DLQ', () => {
+    for (const [name, def] of Object.entries(app.pipes ?? {})) {
+      const [, pipe] = dev.named('AWS::Pipes::Pipe', 'Name', dev.ctx.name('pipe', name));
+      const roleId = (pipe.RoleArn as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+      const granted = dev.ofType('AWS::IAM::Policy').filter(([, p]) => list(p.Properties?.Roles as Props[]).some((r) => r.Ref === roleId))
+        .flatMap(([, p]) => list((p.Properties!.PolicyDocument as Props).Statement as Statement[]));
+      const dlq = def.source?.deadLetterQueue;
+      expect(new Set(granted.flatMap((st) => list(st.Action)))).toEqual(
+        new Set(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'events:PutEvents', ...(dlq ? ['sqs:SendMessage'] : [])]),
+      );
+      expect(referencedIds(granted.map((st) => st.Resource))).toEqual(
+        new Set([dev.logicalId(dev.ctx.table(def.sourceTable)), dev.logicalId(dev.ctx.bus(def.target.bus)), ...(dlq ? [dev.logicalId(dev.ctx.queue(dlq))] : [])]),
+      );
+    }
+  });
+
+  it('lets a rule deliver only to its own targets (queue policies and invoke permissions scoped to the rule)', () => {
+    for (const [id, policy] of dev.ofType('AWS::SQS::QueuePolicy')) {
+      for (const statement of list((policy.Properties!.PolicyDocument as Props).Statement as (Statement & { Condition?: Props })[])) {
+        if (statement.Effect !== 'Allow') continue;
+        expect(statement.Principal, id).toEqual({ Service: 'events.amazonaws.com' });
+        expect(statement.Condition, id).toHaveProperty('ArnEquals.aws:SourceArn');
+      }
+    }
+    for (const [id, permission] of dev.ofType('AWS::Lambda::Permission')) expect(permission.Properties?.SourceArn, id).toBeDefined();
+  });
+
+  it('encrypts every queue and has no public bucket', () => {
+    for (const s of [dev, prod]) {
+      for (const [id, queue] of s.ofType('AWS::SQS::Queue')) expect(queue.Properties?.SqsManagedSseEnabled ?? queue.Properties?.KmsMasterKeyId, id).toBeTruthy();
+      // No bucket is in the topology yet; any bucket must block public access and encrypt.
+      for (const [id, bucket] of s.ofType('AWS::S3::Bucket')) {
+        expect(bucket.Properties?.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+        expect(bucket.Properties?.BucketEncryption, id).toBeDefined();
+      }
+    }
+  });
+
+  it('leaves dev-only APIs and the functions only they use out of prod, keeps them in dev', () => {
+    for (const [name, api] of Object.entries(app.httpApis ?? {})) {
+      const inProd = prod.ofType('AWS::ApiGatewayV2::Api').some(([, r]) => r.Properties?.Name === prod.ctx.name('httpApi', name));
+      const inDev = dev.ofType('AWS::ApiGatewayV2::Api').some(([, r]) => r.Properties?.Name === dev.ctx.name('httpApi', name));
+      expect(inDev, name).toBe(true);
+      expect(inProd, name).toBe(!api.devOnly);
+      if (!api.devOnly) continue;
+      for (const route of api.routes) {
+        const fnName = prod.ctx.name('function', route.function);
+        expect(prod.ofType('AWS::Lambda::Function').some(([, r]) => r.Properties?.FunctionName === fnName), fnName).toBe(false);
+      }
+    }
+  });
+});
+
+describe('security: enableTestingApi', () => {
+  it('keeps the dev-only APIs in prod when explicitly enabled', () => {
+    const [s] = synthesize([fixtureApp], { stage: 'prod', enableTestingApi: true });
+    expect(s!.ofType('AWS::ApiGatewayV2::Api')).toHaveLength(Object.keys(fixtureApp.httpApis).length);
+    expect(s!.json.Outputs).toHaveProperty('FixtureChaosBaseUrl');
+  });
+
+  it('the ecommerce testing API is absent in prod and present in dev', () => {
+    const [prod] = synthesize(apps, { stage: 'prod' });
+    const [dev] = synthesize(apps, { stage: 'dev' });
+    expect(prod!.json.Outputs).not.toHaveProperty('TestingApiBaseUrl');
+    expect(dev!.json.Outputs).toHaveProperty('TestingApiBaseUrl');
+  });
+});
