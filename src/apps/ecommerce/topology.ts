@@ -14,7 +14,7 @@ export interface PaymentGatewaySettings {
 export interface EcommerceOptions {
   /** App name, also the prefix of every local resource. Default `ecommerce`. */
   name?: string;
-  /** Default: from PAYMENT_GATEWAY_MODE / PAYMENT_GATEWAY_ACCEPT_RATE / PAYMENT_GATEWAY_SEED, else the reference's fake. */
+  /** Default: none declared, so the function reads PAYMENT_GATEWAY_MODE / _ACCEPT_RATE / _SEED from its environment (locally: the shell of `npm start`), else the reference's fake. */
   paymentGateway?: PaymentGatewaySettings;
 }
 
@@ -50,11 +50,13 @@ const workers = {
  * and a queue per worker, and four HTTP APIs (spec `ecommerce.md`).
  */
 export function ecommerceApp(options: EcommerceOptions = {}) {
+  // Only explicit settings become function environment: a synth must not carry the shell's
+  // variables into a deployed stack. Locally, functions also inherit the cloud's environment.
   const gateway = options.paymentGateway ?? {};
-  const gatewayEnv = {
-    PAYMENT_GATEWAY_MODE: gateway.mode ?? process.env.PAYMENT_GATEWAY_MODE ?? 'random',
-    PAYMENT_GATEWAY_ACCEPT_RATE: String(gateway.acceptRate ?? process.env.PAYMENT_GATEWAY_ACCEPT_RATE ?? 0.3),
-    PAYMENT_GATEWAY_SEED: gateway.seed ?? process.env.PAYMENT_GATEWAY_SEED ?? '',
+  const gatewayEnv: Record<string, string> = {
+    ...(gateway.mode !== undefined && { PAYMENT_GATEWAY_MODE: gateway.mode }),
+    ...(gateway.acceptRate !== undefined && { PAYMENT_GATEWAY_ACCEPT_RATE: String(gateway.acceptRate) }),
+    ...(gateway.seed !== undefined && { PAYMENT_GATEWAY_SEED: gateway.seed }),
   };
   const queues: Record<string, QueueDef> = {};
   const rules: Record<string, RuleDef> = {};
