@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { UnrecognizedError } from './errors.ts';
 
 /** An event as stored in the event store table (the stream turns its INSERT into a bus event). */
@@ -39,5 +39,15 @@ export async function publishEvent(client: DynamoDBDocumentClient, table: string
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return 'duplicate';
     throw new UnrecognizedError(`Could not publish ${event.eventName} (${event.pk} ${event.sk})`, { cause: error });
+  }
+}
+
+/** Whether an event with this key was stored (a consistent read). */
+export async function eventExists(client: DynamoDBDocumentClient, table: string, key: { pk: string; sk: string }): Promise<boolean> {
+  try {
+    const { Item } = await client.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }));
+    return Item !== undefined;
+  } catch (error) {
+    throw new UnrecognizedError(`Could not read the event store (${key.pk} ${key.sk})`, { cause: error });
   }
 }

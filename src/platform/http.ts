@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
+import { InvalidArgumentsError } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
 import { zodIssues } from './validation.ts';
 
@@ -33,6 +34,8 @@ export function httpHandler<Schema extends z.ZodType, Result>(options: HttpHandl
     try {
       return json(options.successStatus, await options.handle(parsed.data));
     } catch (error) {
+      // Input only the operation itself can judge (e.g. a nextToken from another list) is still the caller's fault.
+      if (error instanceof InvalidArgumentsError) return badRequest(error.issues.length > 0 ? error.issues : [{ path: '', message: error.message }]);
       logger.error('request failed', { path: event.rawPath, error });
       return json(500, { message: 'Internal Server Error' });
     }

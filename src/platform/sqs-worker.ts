@@ -1,6 +1,6 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { InvalidArgumentsError, isTransient } from './errors.ts';
+import { DomainError, InvalidArgumentsError, isTransient } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
 
 export interface SqsWorkerOptions<Event> {
@@ -55,6 +55,8 @@ export function storedEvent(record: SQSRecord): Record<string, unknown> {
 }
 
 function describe(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) return { name: error.name, message: error.message, ...('context' in error ? { context: error.context } : {}) };
+  if (error instanceof DomainError) return { name: error.name, message: error.message, context: error.context };
+  // Anything else is unexpected (a bug or a dependency failure): keep the stack and the cause.
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack, cause: error.cause === undefined ? undefined : String(error.cause) };
   return { message: String(error) };
 }

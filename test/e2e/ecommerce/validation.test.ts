@@ -20,6 +20,8 @@ const fieldCases: [Route, Record<string, unknown>, string][] = [
   ['listSkus', { limit: 0 }, 'limit'],
   ['listSkus', { sortDirection: 'ASC' }, 'sortDirection'],
   ['listSkus', { nextToken: 'not-a-token' }, 'nextToken'],
+  ['listSkus', { nextToken: Buffer.from(JSON.stringify({ a: 'b' })).toString('base64url') }, 'nextToken'],
+  ['listSkus', { nextToken: Buffer.from(JSON.stringify({ pk: 'p', sk: 's', gsi1pk: 'ORDERS#ORDER', gsi1sk: 'x' })).toString('base64url') }, 'nextToken'],
   ['placeOrder', { ...order, units: '5' }, 'units'],
   ['placeOrder', { ...order, sku: 'ABC' }, 'sku'],
   ['placeOrder', { ...order, price: -0.01 }, 'price'],

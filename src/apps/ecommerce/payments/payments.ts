@@ -36,11 +36,13 @@ export async function getPayment(deps: StoreDeps, orderId: string): Promise<Orde
 }
 
 /**
- * Upserts a payment unless the stored one is already final (one conditional update). Returns what
- * is stored afterwards: the written record, or the final record that won. `createdAt` (and the
- * index key derived from it) is kept from the first write even if two first attempts race.
+ * Writes a payment decided from `decidedFrom` (the stored record, or none) with one conditional
+ * update that holds only if the stored record is still exactly that one, so two deliveries of one
+ * attempt cannot both count a retry. Returns what is stored afterwards: the written record, or the
+ * final record that won; a non-final change in between is transient (the message is redelivered
+ * and decides again). `createdAt` (and its index key) is kept from the first write.
  */
-export async function recordPayment(deps: StoreDeps, payment: OrderPayment): Promise<OrderPayment> {
+export async function recordPayment(deps: StoreDeps, payment: OrderPayment, decidedFrom: OrderPayment | undefined): Promise<OrderPayment> {
   const { orderId, sku, units, price, userId, createdAt, updatedAt, paymentId, paymentStatus, paymentRetries } = payment;
   try {
     const { Attributes } = await deps.client.send(
@@ -50,13 +52,15 @@ export async function recordPayment(deps: StoreDeps, payment: OrderPayment): Pro
         UpdateExpression:
           'SET orderId = :orderId, sku = :sku, units = :units, price = :price, userId = :userId, paymentId = :paymentId, paymentStatus = :status, paymentRetries = :retries, ' +
           'createdAt = if_not_exists(createdAt, :createdAt), updatedAt = :updatedAt, #tn = :tn, #sn = :sn, gsi1pk = :gsi1pk, gsi1sk = if_not_exists(gsi1sk, :gsi1sk)',
-        ConditionExpression: 'attribute_not_exists(paymentStatus) OR (paymentStatus <> :accepted AND paymentStatus <> :rejected)',
+        ConditionExpression: decidedFrom
+          ? 'paymentStatus = :decidedStatus AND paymentRetries = :decidedRetries'
+          : 'attribute_not_exists(paymentStatus)',
         ExpressionAttributeNames: { '#tn': '_tn', '#sn': '_sn' },
         ExpressionAttributeValues: {
           ':orderId': orderId, ':sku': sku, ':units': units, ':price': price, ':userId': userId, ':paymentId': paymentId,
           ':status': paymentStatus, ':retries': paymentRetries, ':createdAt': createdAt, ':updatedAt': updatedAt,
           ':tn': 'PAYMENTS#ORDER_PAYMENT', ':sn': 'PAYMENTS', ':gsi1pk': PAYMENTS_INDEX_PK, ':gsi1sk': `CREATED_AT#${createdAt}`,
-          ':accepted': PAYMENT_STATUS.accepted, ':rejected': PAYMENT_STATUS.rejected,
+          ...(decidedFrom && { ':decidedStatus': decidedFrom.paymentStatus, ':decidedRetries': decidedFrom.paymentRetries }),
         },
         ReturnValues: 'ALL_NEW',
       }),

@@ -1,6 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { UnrecognizedError } from '../../../platform/errors.ts';
+import { InvalidArgumentsError, UnrecognizedError } from '../../../platform/errors.ts';
 import { trimmedString } from '../../../platform/validation.ts';
 
 export const GSI1 = 'gsi1pk-gsi1sk-index';
@@ -39,14 +39,27 @@ export async function queryIndexPage(
         ExpressionAttributeValues: { ':pk': gsi1pk },
         ScanIndexForward: query.sortDirection !== 'desc',
         Limit: query.limit ?? 50,
-        ...(query.nextToken && { ExclusiveStartKey: decodeToken(query.nextToken) }),
+        ...(query.nextToken && { ExclusiveStartKey: startKey(query.nextToken, gsi1pk) }),
       }),
     );
     const items = page.Items ?? [];
     return { items, ...(page.LastEvaluatedKey && items.length > 0 && { nextToken: encodeToken(page.LastEvaluatedKey) }) };
   } catch (error) {
+    if (error instanceof InvalidArgumentsError) throw error;
     throw new UnrecognizedError(`could not query ${gsi1pk}`, { cause: error });
   }
+}
+
+const INDEX_KEY_ATTRIBUTES = ['gsi1pk', 'gsi1sk', 'pk', 'sk'];
+
+/** The page's start key, only if the token is one this list issued (same index partition, exact key shape). */
+function startKey(token: string, gsi1pk: string): Record<string, unknown> {
+  const key = decodeToken(token);
+  const attributes = key ? Object.keys(key).sort() : [];
+  if (!key || key.gsi1pk !== gsi1pk || attributes.join() !== INDEX_KEY_ATTRIBUTES.join()) {
+    throw new InvalidArgumentsError('invalid nextToken', [{ path: 'nextToken', message: 'is not a nextToken returned by this API' }]);
+  }
+  return key;
 }
 
 function encodeToken(key: Record<string, unknown>): string {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderEventKey, type OrderData } from '../../events.ts';
+import { publishEvent } from '../../../../platform/event-store.ts';
+import { orderEvent, orderEventKey, type OrderData } from '../../events.ts';
 import { allocationOf, anOrder, inventoryStore, restock, stockOf, type InventoryStore } from '../test-fixtures.ts';
 import { allocateOrderStock } from './allocateOrderStock.ts';
 
@@ -27,6 +28,20 @@ describe('allocateOrderStock (AllocateOrderStockWorker §4.3)', () => {
     });
     expect(await published(order, 'ORDER_STOCK_ALLOCATED_EVENT')).toMatchObject({ eventName: 'ORDER_STOCK_ALLOCATED_EVENT', eventData: order });
     expect(await published(order, 'ORDER_STOCK_DEPLETED_EVENT')).toBeUndefined();
+  });
+
+  it.each(['ORDER_CANCELED_EVENT', 'ORDER_CANCELLED_EVENT'] as const)('reserves nothing for an order cancelled (%s) before its allocation', async (cancellation) => {
+    // Prepare
+    await restock(store, `PLUMS${cancellation.length}`, 10);
+    const order = anOrder({ orderId: `CNL-${cancellation.length}`, sku: `PLUMS${cancellation.length}`, units: 4 });
+    await publishEvent(store.client, store.table, orderEvent(cancellation, order, store.now()));
+    // Act
+    const outcome = await allocateOrderStock(store, order);
+    // Assess
+    expect(outcome).toBe('cancelled');
+    expect(await stockOf(store, order.sku)).toBe(10);
+    expect(await allocationOf(store, order)).toBeUndefined();
+    expect(await published(order, 'ORDER_STOCK_ALLOCATED_EVENT')).toBeUndefined();
   });
 
   it('allocates exactly the stock, leaving 0', async () => {

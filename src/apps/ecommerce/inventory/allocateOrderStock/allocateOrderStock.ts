@@ -1,14 +1,14 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { UnrecognizedError } from '../../../../platform/errors.ts';
-import { publishEvent } from '../../../../platform/event-store.ts';
-import { orderEvent, type OrderData } from '../../events.ts';
+import { eventExists, publishEvent } from '../../../../platform/event-store.ts';
+import { CANCELLATION_EVENT_NAMES, orderEvent, orderEventKey, type OrderData } from '../../events.ts';
 import { cancellationReasons } from '../../shared/transactions.ts';
 import { readAllocation } from '../allocations.ts';
 import type { InventoryDeps } from '../deps.ts';
 import { StockConflictError } from '../errors.ts';
 import { ALLOCATION_STATUS, allocationKey, skuKey } from '../keys.ts';
 
-export type AllocationOutcome = 'allocated' | 'duplicate' | 'depleted';
+export type AllocationOutcome = 'allocated' | 'duplicate' | 'depleted' | 'cancelled';
 
 /**
  * What a cancelled allocation transaction means, from its reasons (index 0 = allocation put,
@@ -28,11 +28,21 @@ export function cancelledAllocationOutcome(reasons: readonly (string | undefined
  */
 export async function allocateOrderStock(deps: InventoryDeps, order: OrderData): Promise<AllocationOutcome> {
   const existing = await readAllocation(deps, order.sku, order.orderId);
+  if (!existing && (await wasCancelled(deps, order.orderId))) {
+    // Decision 6: stock is never reserved for an order cancelled before its allocation.
+    deps.logger.info('the order was cancelled before its stock was allocated; nothing allocated', { orderId: order.orderId, sku: order.sku });
+    return 'cancelled';
+  }
   const outcome = existing ? 'duplicate' : await allocate(deps, order);
   const eventName = outcome === 'depleted' ? 'ORDER_STOCK_DEPLETED_EVENT' : 'ORDER_STOCK_ALLOCATED_EVENT';
   const published = await publishEvent(deps.client, deps.eventStoreTable, orderEvent(eventName, order, deps.now()));
   if (published === 'duplicate') deps.logger.info(`${eventName} was already published`, { orderId: order.orderId, sku: order.sku });
   return outcome;
+}
+
+async function wasCancelled(deps: InventoryDeps, orderId: string): Promise<boolean> {
+  const found = await Promise.all(CANCELLATION_EVENT_NAMES.map((name) => eventExists(deps.client, deps.eventStoreTable, orderEventKey(orderId, name))));
+  return found.includes(true);
 }
 
 async function allocate(deps: InventoryDeps, order: OrderData): Promise<AllocationOutcome> {

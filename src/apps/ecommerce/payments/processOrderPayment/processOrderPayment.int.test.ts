@@ -43,6 +43,18 @@ async function setup(gateway: PaymentGateway) {
 }
 
 describe('processOrderPayment (DynamoDB Local)', () => {
+  it('counts one retry when two deliveries of the same attempt run at once (the second is retried, not counted)', async () => {
+    const { gateway } = scriptedGateway([]);
+    const { store, run } = await setup(gateway);
+    await run(order('ORD090'));
+
+    const [first, second] = await Promise.all([run(order('ORD090')), run(order('ORD090'))]);
+
+    const outcomes = [first, second].map((outcome) => (outcome instanceof PaymentFailedError ? 'failed' : (outcome as Error).name));
+    expect(outcomes.sort()).toEqual(['UnrecognizedError', 'failed']);
+    expect(await store.get(paymentKey('ORD090'))).toMatchObject({ paymentStatus: 'PAYMENT_FAILED', paymentRetries: 1 });
+  });
+
   it('fails four times, then rejects with 4 retries and the ERROR id without a fifth call', async () => {
     const { gateway, calls } = scriptedGateway([]);
     const { store, run } = await setup(gateway);

@@ -32,7 +32,7 @@ export async function processOrderPayment(deps: PaymentDeps, order: OrderData): 
     decision = decidePayment(existing, outcome, { order, now });
   }
   if (decision.type === 'call-gateway') throw new Error('decidePayment asked for the gateway twice');
-  const payment = decision.type === 'record' ? await recordPayment(deps, decision.payment) : decision.payment;
+  const payment = decision.type === 'record' ? await recordPayment(deps, decision.payment, existing) : decision.payment;
   if (payment.paymentStatus === PAYMENT_STATUS.failed) {
     const cause = outcome?.status === 'FAILED' ? outcome.cause : undefined;
     throw new PaymentFailedError(`the payment of order ${order.orderId} failed; it will be retried`, { cause, context: { orderId: order.orderId, paymentRetries: payment.paymentRetries } });
