@@ -11,6 +11,8 @@ import type { SynthContext } from './context.ts';
 import { AwsSynthError } from './errors.ts';
 
 export const RUNTIME = Runtime.NODEJS_22_X;
+/** Set on bundled functions, whose minified code ships with a source map. */
+export const SOURCE_MAPS_OPTION = '--enable-source-maps';
 
 /** Handlers are ESM; bundled CommonJS dependencies still call `require` for Node built-ins. */
 const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);";
@@ -41,7 +43,7 @@ export function addFunctions(ctx: SynthContext): void {
       runtime: RUNTIME,
       role,
       logGroup,
-      environment: environment(ctx, def),
+      environment: environment(ctx, def, ctx.options.code === 'esbuild'),
       timeout: def.timeoutSeconds === undefined ? undefined : Duration.seconds(def.timeoutSeconds),
       memorySize: def.memoryMb,
       reservedConcurrentExecutions: def.reservedConcurrency,
@@ -73,7 +75,13 @@ export function addFunctions(ctx: SynthContext): void {
   }
 }
 
-function environment(ctx: SynthContext, def: FunctionDef): Record<string, string> | undefined {
-  if (!def.environment) return undefined;
-  return Object.fromEntries(Object.entries(def.environment).map(([key, value]) => [key, isResourceRef(value) ? ctx.resolveRef(value) : value]));
+/**
+ * The declared environment with refs as tokens. Bundles are minified, so they ship a source map and
+ * Node is told to use it (`--enable-source-maps`): stack traces in the logs then point at the
+ * TypeScript sources. The cost (map parsing) is paid when a stack trace is formatted, i.e. on errors.
+ */
+function environment(ctx: SynthContext, def: FunctionDef, sourceMaps: boolean): Record<string, string> | undefined {
+  const env = Object.fromEntries(Object.entries(def.environment ?? {}).map(([key, value]) => [key, isResourceRef(value) ? ctx.resolveRef(value) : value]));
+  if (sourceMaps) env.NODE_OPTIONS = [env.NODE_OPTIONS, SOURCE_MAPS_OPTION].filter(Boolean).join(' ');
+  return Object.keys(env).length > 0 ? env : undefined;
 }

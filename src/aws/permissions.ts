@@ -1,10 +1,10 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { isResourceRef } from '../platform/topology/refs.ts';
-import type { FunctionDef } from '../platform/topology/types.ts';
+import type { DynamoDbAction, FunctionDef } from '../platform/topology/types.ts';
 import type { SynthContext } from './context.ts';
 
-/** Item reads and writes; TransactWriteItems needs no action of its own, only those of its items. */
-export const TABLE_ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'dynamodb:Scan'];
+/** Of the declared table actions, those that also apply to a table's indexes. */
+export const INDEX_ACTIONS: readonly DynamoDbAction[] = ['Query', 'Scan'];
 export const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
 export const QUEUE_CONSUME_ACTIONS = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'];
 export const QUEUE_SEND_ACTIONS = ['sqs:SendMessage'];
@@ -13,18 +13,23 @@ export const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 /** Actions IAM accepts only on Resource `*` (they have no resource type): the only `*` the templates hold. */
 export const WILDCARD_RESOURCE_ACTIONS = ['dynamodb:ListStreams'];
 
-/** What a function touches, derived from its declaration: env references and triggers. */
+/**
+ * What a function touches, derived from its declaration: its `tableAccess` (exactly the declared item
+ * actions), env references to queues, buses and streams, and its triggers. A table name in the
+ * environment grants nothing by itself (validation requires a `tableAccess` entry for it).
+ */
 export type AccessNeed =
-  | { readonly kind: 'tableItems' | 'streamRead'; readonly table: string }
+  | { readonly kind: 'tableItems'; readonly table: string; readonly actions: readonly DynamoDbAction[] }
+  | { readonly kind: 'streamRead'; readonly table: string }
   | { readonly kind: 'queueSend' | 'queueConsume'; readonly queue: string }
   | { readonly kind: 'busPut'; readonly bus: string };
 
 export function accessNeeds(def: FunctionDef): AccessNeed[] {
   const needs: AccessNeed[] = [];
+  for (const [table, actions] of Object.entries(def.tableAccess ?? {})) needs.push({ kind: 'tableItems', table, actions: [...new Set(actions)] });
   for (const value of Object.values(def.environment ?? {})) {
-    if (!isResourceRef(value)) continue;
-    if (value.ref === 'tableName') needs.push({ kind: 'tableItems', table: value.name });
-    else if (value.ref === 'tableStreamArn') needs.push({ kind: 'streamRead', table: value.name });
+    if (!isResourceRef(value) || value.ref === 'tableName') continue;
+    if (value.ref === 'tableStreamArn') needs.push({ kind: 'streamRead', table: value.name });
     else if (value.ref === 'queueUrl' || value.ref === 'queueArn') needs.push({ kind: 'queueSend', queue: value.name });
     else needs.push({ kind: 'busPut', bus: value.name });
   }
@@ -38,6 +43,8 @@ export function accessNeeds(def: FunctionDef): AccessNeed[] {
   const seen = new Set<string>();
   return needs.filter((need) => !seen.has(JSON.stringify(need)) && Boolean(seen.add(JSON.stringify(need))));
 }
+
+const dynamodb = (action: DynamoDbAction): string => `dynamodb:${action}`;
 
 export function streamReadStatements(streamArn: string): PolicyStatement[] {
   return [
@@ -59,8 +66,13 @@ export function grantFunctionAccess(ctx: SynthContext): void {
 function statementsFor(ctx: SynthContext, need: AccessNeed): PolicyStatement[] {
   switch (need.kind) {
     case 'tableItems': {
+      // Exactly the declared actions on the table; Query/Scan also on each declared GSI (never index/*).
       const arn = ctx.table(need.table).tableArn;
-      return [new PolicyStatement({ actions: TABLE_ITEM_ACTIONS, resources: [arn, `${arn}/index/*`] })];
+      const statements = [new PolicyStatement({ actions: need.actions.map(dynamodb), resources: [arn] })];
+      const indexActions = need.actions.filter((action) => INDEX_ACTIONS.includes(action));
+      const indexes = (ctx.app.tables?.[need.table]?.globalSecondaryIndexes ?? []).map((gsi) => `${arn}/index/${gsi.name}`);
+      if (indexActions.length > 0 && indexes.length > 0) statements.push(new PolicyStatement({ actions: indexActions.map(dynamodb), resources: indexes }));
+      return statements;
     }
     case 'streamRead':
       return streamReadStatements(ctx.resolveRef({ ref: 'tableStreamArn', name: need.table }));

@@ -10,13 +10,16 @@ import { ENV, type Props } from './helpers.ts';
 const app = defineApp({
   name: 'bundle',
   tables: { store: { partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type: 'S' } } },
-  functions: { listSkus: { handler: 'src/apps/ecommerce/inventory/listSkus/handler.ts#handler', environment: { INVENTORY_TABLE_NAME: tableName('store') } } },
+  functions: {
+    listSkus: { handler: 'src/apps/ecommerce/inventory/listSkus/handler.ts#handler', environment: { INVENTORY_TABLE_NAME: tableName('store') }, tableAccess: { store: ['GetItem', 'Query'] } },
+  },
 });
 
 describe('bundling: one real function, with the installed esbuild', () => {
   let outdir: string;
   let code: Props;
   let handler: unknown;
+  let variables: Props;
   beforeAll(() => {
     outdir = mkdtempSync(join(tmpdir(), 'eventloom-bundle-'));
     const { app: cdkApp, stacks } = buildCdkApp({ apps: [app], code: 'esbuild', env: ENV, appProps: { outdir, builtinCloudFormationValidation: false } });
@@ -24,6 +27,7 @@ describe('bundling: one real function, with the installed esbuild', () => {
     const fn = Object.values(template.Resources).find((r) => r.Type === 'AWS::Lambda::Function')!;
     code = fn.Properties.Code as Props;
     handler = fn.Properties.Handler;
+    variables = (fn.Properties.Environment as { Variables: Props }).Variables;
   });
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
@@ -37,5 +41,11 @@ describe('bundling: one real function, with the installed esbuild', () => {
       encoding: 'utf8',
     });
     expect(exported.trim()).toBe('function');
+  });
+
+  it('ships the source map only with Node told to use it', () => {
+    const key = String(code.S3Key).replace(/\.zip$/, '');
+    expect(existsSync(join(outdir, `asset.${key}`, 'index.mjs.map'))).toBe(true);
+    expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
   });
 });

@@ -1,27 +1,47 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apps } from '../../src/apps/index.ts';
-import { cdkArguments } from '../../src/aws/cli.ts';
+import { cdkArguments, isMainModule, synthInvocation } from '../../src/aws/cli.ts';
 import { DEFAULT_PROJECT_ROOT, resolveOptions } from '../../src/aws/options.ts';
 import { envFromOutputs } from '../../src/aws/outputs.ts';
 import { stackName } from '../../src/aws/stack.ts';
 import { fixtureApp } from './fixture.ts';
 import { synthesize, type TemplateJson } from './helpers.ts';
 
-const CDK_OUT = join(DEFAULT_PROJECT_ROOT, 'cdk.out');
-
 describe('cli arguments', () => {
-  it('runs cdk offline with the stage and prefix as context', () => {
-    const { args, env } = cdkArguments('synth', ['--stage', 'prod', '--prefix', 'acme']);
-    expect(args).toEqual(expect.arrayContaining(['synth', '--no-notices', 'stage=prod', 'prefix=acme', 'enableTestingApi=false']));
+  it('synthesizes by running the app directly, with the stage and prefix as context and its own outdir', () => {
+    const { file, args, env, outdir } = synthInvocation(['--stage', 'prod', '--prefix', 'acme', '--output', '/tmp/x-out']);
+    expect(file).toBe(process.execPath);
+    expect(args).toEqual(['--import', 'tsx', join(DEFAULT_PROJECT_ROOT, 'src', 'aws', 'app.ts')]);
+    expect(outdir).toBe('/tmp/x-out');
+    expect(env.CDK_OUTDIR).toBe('/tmp/x-out');
+    expect(JSON.parse(env.CDK_CONTEXT_JSON!)).toMatchObject({ stage: 'prod', prefix: 'acme', enableTestingApi: 'false' });
+    expect(synthInvocation([]).outdir).toBe(join(DEFAULT_PROJECT_ROOT, 'cdk.out'));
+    expect(() => synthInvocation(['--stage', 'dev', '--', '--quiet'])).toThrow(/npx cdk synth/);
+  });
+
+  it('runs cdk without notices, version check or telemetry for the other commands', () => {
+    const { args, env } = cdkArguments('diff', ['--stage', 'prod', '--prefix', 'acme']);
+    expect(args).toEqual(expect.arrayContaining(['diff', '--no-notices', 'stage=prod', 'prefix=acme', 'enableTestingApi=false']));
     expect(env).toMatchObject({ CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: 'true' });
   });
 
   it('writes the deploy outputs to a file the .env writer reads', () => {
     const { args, outputsFile } = cdkArguments('deploy', ['--stage', 'test', '--', '--require-approval', 'never']);
     expect(args).toEqual(expect.arrayContaining(['deploy', '--outputs-file', outputsFile, '--require-approval', 'never']));
+  });
+
+  it('recognizes its own script as the entry point, whatever characters its path holds', () => {
+    const path = '/tmp/my projects/100% eventloom/src/aws/cli.ts';
+    expect(isMainModule(pathToFileURL(path).href, path)).toBe(true);
+    expect(isMainModule(pathToFileURL(path).href, '/tmp/other.ts')).toBe(false);
+    expect(isMainModule(pathToFileURL(path).href, undefined)).toBe(false);
   });
 
   it('turns stack outputs into the .env base URLs, without the APIs a stage leaves out', () => {
@@ -32,48 +52,100 @@ describe('cli arguments', () => {
   });
 });
 
-describe('npm run synth -- --stage dev (offline, real bundling)', () => {
+/**
+ * The machine looks like a developer's with AWS access: a HOME holding credentials and a profile,
+ * credential variables, a profile selected, and every AWS endpoint (STS, EC2 metadata, proxies)
+ * pointing at a local recorder. Synth must succeed without a single request reaching it.
+ */
+describe('npm run synth -- --stage dev (offline with credentials present, real bundling)', () => {
+  const SYNTH_LIMIT_MS = 120_000;
+  let work: string;
+  let outdir: string;
+  let recorder: Server;
+  const requests: string[] = [];
   let exitCode: number | null;
+  let elapsed = 0;
   let output = '';
   beforeAll(async () => {
-    rmSync(CDK_OUT, { recursive: true, force: true });
-    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_update_notifier: 'false', HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' };
-    for (const key of Object.keys(env)) if (/^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|PROFILE)$|^CDK_DEFAULT_/.test(key)) delete env[key];
+    work = mkdtempSync(join(tmpdir(), 'eventloom-synth-'));
+    outdir = join(work, 'cdk.out');
+    const home = join(work, 'home');
+    mkdirSync(join(home, '.aws'), { recursive: true });
+    recorder = createServer((req, res) => {
+      requests.push(`${req.method} ${req.headers.host ?? ''}${req.url}`);
+      res.writeHead(403).end();
+    });
+    recorder.on('connect', (req, socket) => {
+      requests.push(`CONNECT ${req.url}`);
+      socket.end();
+    });
+    await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
+    writeFileSync(join(home, '.aws', 'credentials'), '[default]\naws_access_key_id = AKIAFAKEDEFAULT\naws_secret_access_key = fake\n[dev]\naws_access_key_id = AKIAFAKEDEV\naws_secret_access_key = fake\n');
+    writeFileSync(join(home, '.aws', 'config'), `[default]\nregion = eu-west-1\n[profile dev]\nregion = eu-west-1\nendpoint_url = ${endpoint}\n`);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOME: home,
+      AWS_PROFILE: 'dev',
+      AWS_ACCESS_KEY_ID: 'AKIAFAKEENV',
+      AWS_SECRET_ACCESS_KEY: 'fake',
+      AWS_REGION: 'eu-west-1',
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_ENDPOINT_URL_STS: endpoint,
+      AWS_EC2_METADATA_SERVICE_ENDPOINT: endpoint,
+      HTTP_PROXY: endpoint,
+      HTTPS_PROXY: endpoint,
+      // The shell's gateway settings must not reach a deployed function.
+      PAYMENT_GATEWAY_MODE: 'accept',
+      npm_config_update_notifier: 'false',
+    };
+    for (const key of Object.keys(env)) if (/^CDK_DEFAULT_|^AWS_CONFIG_FILE$|^AWS_SHARED_CREDENTIALS_FILE$|^AWS_EC2_METADATA_DISABLED$/.test(key)) delete env[key];
+    const started = Date.now();
     exitCode = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn('npm', ['run', 'synth', '--', '--stage', 'dev'], { cwd: DEFAULT_PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('npm', ['run', 'synth', '--', '--stage', 'dev', '--output', outdir], { cwd: DEFAULT_PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.on('error', reject);
       child.on('close', resolve);
     });
-  }, 180_000);
-  afterAll(() => rmSync(CDK_OUT, { recursive: true, force: true }));
+    elapsed = Date.now() - started;
+  }, SYNTH_LIMIT_MS + 60_000);
+  afterAll(async () => {
+    await new Promise((resolve) => recorder?.close(resolve));
+    rmSync(work, { recursive: true, force: true });
+  });
 
-  it('exits 0', () => {
+  it('exits 0 quickly, without any request to AWS, and leaves the project cdk.out alone', () => {
     expect(exitCode, output.slice(-3000)).toBe(0);
     expect(output).not.toMatch(/Unknown option|docker/i);
+    expect(requests).toEqual([]);
+    expect(elapsed).toBeLessThan(SYNTH_LIMIT_MS);
+    expect(existsSync(join(outdir, 'manifest.json'))).toBe(true);
   });
 
   it('writes a template per registered app with every resource of the in-process synth', () => {
     const [expected] = synthesize(apps, { stage: 'dev' });
     for (const app of apps) {
-      const template = JSON.parse(readFileSync(join(CDK_OUT, `${stackName(app, resolveOptions())}.template.json`), 'utf8')) as TemplateJson;
+      const template = JSON.parse(readFileSync(join(outdir, `${stackName(app, resolveOptions())}.template.json`), 'utf8')) as TemplateJson;
       const count = (resources: TemplateJson['Resources']) =>
         Object.values(resources).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.Type]: (acc[r.Type] ?? 0) + 1 }), {});
       expect(count(template.Resources)).toEqual(count(expected!.json.Resources));
       expect(Object.keys(template.Outputs ?? {}).sort()).toEqual(Object.keys(expected!.json.Outputs ?? {}).sort());
       const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+      expect(functions.length).toBeGreaterThan(0);
       for (const fn of functions) {
         const key = String((fn.Properties!.Code as { S3Key: string }).S3Key).replace(/\.zip$/, '');
-        expect(existsSync(join(CDK_OUT, `asset.${key}`, 'index.mjs'))).toBe(true);
+        expect(existsSync(join(outdir, `asset.${key}`, 'index.mjs'))).toBe(true);
+        const variables = Object.keys((fn.Properties!.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
+        expect(variables.filter((name) => name.startsWith('PAYMENT_GATEWAY_'))).toEqual([]);
       }
     }
-    expect(readdirSync(CDK_OUT).filter((f) => f.startsWith('asset.')).length).toBeGreaterThan(0);
+    expect(readdirSync(outdir).filter((f) => f.startsWith('asset.')).length).toBeGreaterThan(0);
   });
 
   it('passes the CDK built-in CloudFormation validation without violations', () => {
-    const reportFile = join(CDK_OUT, 'validation-report.json');
-    if (!existsSync(reportFile)) return;
+    const reportFile = join(outdir, 'validation-report.json');
+    expect(existsSync(reportFile), `${reportFile} was not written`).toBe(true);
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as unknown;
     expect(JSON.stringify(report)).not.toMatch(/"severity":\s*"(error|fatal|warning)"/);
   });

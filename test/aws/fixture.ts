@@ -87,6 +87,11 @@ export const fixtureApp = defineApp({
         BUS: busName('main'),
         BUS_ARN: busArn('main'),
       },
+      // Every action, on a table without and one with GSIs (Query/Scan reach each declared index).
+      tableAccess: {
+        plain: ['GetItem', 'BatchGetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'ConditionCheckItem'],
+        ledger: ['GetItem', 'Query'],
+      },
       timeoutSeconds: 30,
       memoryMb: 512,
       reservedConcurrency: 5,
@@ -118,8 +123,8 @@ export const fixtureApp = defineApp({
         },
       ],
     },
-    ruleTarget: { handler: 'src/apps/ecommerce/inventory/listSkus/handler.ts#handler' },
-    api: { handler, environment: { TABLE: tableName('ledger') } },
+    ruleTarget: { handler: 'src/apps/ecommerce/inventory/listSkus/handler.ts#handler', tableAccess: { plain: ['ConditionCheckItem'] } },
+    api: { handler, environment: { TABLE: tableName('ledger') }, tableAccess: { ledger: ['PutItem', 'Scan'] } },
     chaos: { handler: 'src/apps/ecommerce/testing/simulateRawEvent/handler.ts' },
   },
   httpApis: {

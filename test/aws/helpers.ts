@@ -1,11 +1,28 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { replaceRefs } from '../../src/platform/topology/refs.ts';
+import { expect } from 'vitest';
 import type { AppDef, ResourceRef } from '../../src/platform/topology/types.ts';
 import type { SynthContext } from '../../src/aws/context.ts';
 import { buildCdkApp, type SynthesizeOptions } from '../../src/aws/synth.ts';
 import type { TopologyStack } from '../../src/aws/stack.ts';
+
+const RESOURCE_TYPES = {
+  table: ['AWS::DynamoDB::Table', 'TableName'],
+  queue: ['AWS::SQS::Queue', 'QueueName'],
+  bus: ['AWS::Events::EventBus', 'Name'],
+} as const;
+
+const isRef = (value: unknown): value is ResourceRef =>
+  typeof value === 'object' && value !== null && typeof (value as ResourceRef).ref === 'string' && typeof (value as ResourceRef).name === 'string' && Object.keys(value).length === 2;
+
+/** A copy of a declaration value with each ResourceRef replaced (written here, independent of src). */
+function substitute(value: unknown, replace: (ref: ResourceRef) => unknown): unknown {
+  if (isRef(value)) return replace(value);
+  if (Array.isArray(value)) return value.map((item) => substitute(item, replace));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, replace)]));
+  return value;
+}
 
 export const ENV = { account: '000000000000', region: 'us-east-1' };
 
@@ -48,19 +65,45 @@ export class Synthesized {
     return Stack.of(construct).getLogicalId(construct.node.defaultChild as never);
   }
 
-  /** The template value a ResourceRef must become. */
-  ref(ref: ResourceRef): unknown {
-    return this.stack.resolve(this.ctx.resolveRef(ref));
+  /** The logical id of a declared table, queue or bus, found in the template by its physical name. */
+  idOf(kind: 'table' | 'queue' | 'bus', name: string): string {
+    const [type, property] = RESOURCE_TYPES[kind];
+    return this.named(type, property, this.ctx.name(kind, name))[0];
   }
 
-  /** The template value of a JSON document (pattern) holding ResourceRefs. */
-  jsonText(value: unknown): unknown {
-    return this.stack.resolve(this.stack.toJsonString(replaceRefs(value, this.ctx.resolveRef)));
+  /** The template value a ResourceRef must become, written from the logical ids (not with the synthesizer's resolver). */
+  ref(ref: ResourceRef): unknown {
+    switch (ref.ref) {
+      case 'tableName':
+        return { Ref: this.idOf('table', ref.name) };
+      case 'tableStreamArn':
+        return { 'Fn::GetAtt': [this.idOf('table', ref.name), 'StreamArn'] };
+      case 'queueUrl':
+        return { Ref: this.idOf('queue', ref.name) };
+      case 'queueArn':
+        return { 'Fn::GetAtt': [this.idOf('queue', ref.name), 'Arn'] };
+      case 'busName':
+        return { Ref: this.idOf('bus', ref.name) };
+      case 'busArn':
+        return { 'Fn::GetAtt': [this.idOf('bus', ref.name), 'Arn'] };
+    }
   }
 
   /** The template value of an object holding ResourceRefs (a rule's event pattern). */
   object(value: unknown): unknown {
-    return this.stack.resolve(replaceRefs(value, this.ctx.resolveRef));
+    return substitute(value, (ref) => this.ref(ref));
+  }
+
+  /**
+   * Asserts that a template value is the JSON text of `value` (a pattern), each ResourceRef inside
+   * it an intrinsic as `ref` writes it: the Fn::Join's intrinsics become markers before parsing.
+   */
+  expectJsonText(actual: unknown, value: unknown): void {
+    const marker = (intrinsic: unknown) => `@@${Buffer.from(JSON.stringify(intrinsic)).toString('base64url')}@@`;
+    const join = (actual as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
+    const text = typeof actual === 'string' ? actual : join ? join[1].map((part) => (typeof part === 'string' ? part : marker(part))).join(join[0]) : undefined;
+    expect(text, JSON.stringify(actual)).toBeTypeOf('string');
+    expect(JSON.parse(text!)).toEqual(substitute(value, (ref) => marker(this.ref(ref))));
   }
 
   getAtt(construct: IConstruct, attribute: string): unknown {

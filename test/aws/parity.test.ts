@@ -25,10 +25,23 @@ function checkAll<D extends object>(what: string, def: D, checks: Check<D>, actu
   }
 }
 
+/** A function's logical id, found in the template by its physical name. */
+const fnId = (s: Synthesized, name: string): string => s.named('AWS::Lambda::Function', 'FunctionName', s.ctx.name('function', name))[0];
+
 const prop = (actual: Props, path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node as Props | undefined)?.[key], actual);
 const same = (path: string) => (actual: Props, value: unknown) => expect(prop(actual, path), path).toEqual(value);
 const attrType = (actual: Props, key: T.KeyAttribute) =>
   expect(actual.AttributeDefinitions).toContainEqual({ AttributeName: key.name, AttributeType: key.type });
+
+/** Filters as `[{Pattern: <JSON text>}]`, one per declared pattern, in order. */
+function expectPatterns(actual: unknown, patterns: readonly T.EventPattern[], s: Synthesized): void {
+  const filters = actual as Props[];
+  expect(filters).toHaveLength(patterns.length);
+  patterns.forEach((pattern, i) => {
+    expect(Object.keys(filters[i]!)).toEqual(['Pattern']);
+    s.expectJsonText(filters[i]!.Pattern, pattern);
+  });
+}
 
 const tableChecks: Check<T.TableDef> = {
   partitionKey: (a, key) => {
@@ -84,7 +97,7 @@ const pipeChecks: Check<T.PipeDef> = {
     checkAll('pipe source', source, pipeSourceChecks, params, s);
     if (source.deadLetterQueue) expect(params.DeadLetterConfig).toEqual({ Arn: s.ref({ ref: 'queueArn', name: source.deadLetterQueue }) });
   },
-  filters: (a, filters, s) => expect(prop(a, 'SourceParameters.FilterCriteria.Filters')).toEqual(filters.map((f) => ({ Pattern: s.jsonText(f) }))),
+  filters: (a, filters, s) => expectPatterns(prop(a, 'SourceParameters.FilterCriteria.Filters'), filters, s),
   target: (a, target, s) =>
     checkAll('pipe target', target, {
       bus: (x, bus) => expect(x.Target).toEqual(s.ref({ ref: 'busArn', name: bus })),
@@ -96,7 +109,7 @@ const pipeChecks: Check<T.PipeDef> = {
 const ruleTargetChecks = (s: Synthesized): Check<T.QueueTarget & T.FunctionTarget> => ({
   id: same('Id'),
   queue: (a, queue) => expect(a.Arn).toEqual(s.ref({ ref: 'queueArn', name: queue })),
-  function: (a, fn) => expect(a.Arn).toEqual(s.getAtt(s.ctx.fn(fn).fn, 'Arn')),
+  function: (a, fn) => expect(a.Arn).toEqual({ 'Fn::GetAtt': [fnId(s, fn), 'Arn'] }),
   retryPolicy: (a, policy) =>
     expect(a.RetryPolicy).toEqual({ MaximumRetryAttempts: policy.maximumRetryAttempts, MaximumEventAgeInSeconds: policy.maximumEventAgeInSeconds }),
   deadLetterQueue: (a, queue) => expect(a.DeadLetterConfig).toEqual({ Arn: s.ref({ ref: 'queueArn', name: queue }) }),
@@ -115,8 +128,10 @@ const ruleChecks: Check<T.RuleDef> = {
   },
 };
 
-const filterCheck = (a: Props, criteria: T.FilterCriteria, s: Synthesized) =>
-  expect(a.FilterCriteria).toEqual({ Filters: criteria.patterns.map((p) => ({ Pattern: s.jsonText(p) })) });
+const filterCheck = (a: Props, criteria: T.FilterCriteria, s: Synthesized) => {
+  expect(Object.keys(a.FilterCriteria as Props)).toEqual(['Filters']);
+  expectPatterns(prop(a, 'FilterCriteria.Filters'), criteria.patterns, s);
+};
 const reportCheck = (a: Props, report: boolean) => expect(a.FunctionResponseTypes).toEqual(report ? ['ReportBatchItemFailures'] : undefined);
 const sqsTriggerChecks: Check<T.SqsTrigger> = {
   type: () => undefined, // selects the map
@@ -154,12 +169,22 @@ const functionChecks = (name: string): Check<T.FunctionDef> => ({
     const expected = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, typeof v === 'string' ? v : s.ref(v)]));
     expect(prop(a, 'Environment.Variables')).toEqual(expected);
   },
+  tableAccess: (_a, access, s) => {
+    // Exactly the declared actions on the table ARN, Query/Scan also on each declared GSI's ARN.
+    const granted = grantsOf(s, name).filter(({ action }) => action.startsWith('dynamodb:') && !STREAM_ACTIONS.has(action));
+    const expected = Object.entries(access).flatMap(([table, actions]) => {
+      const arn = { 'Fn::GetAtt': [s.idOf('table', table), 'Arn'] };
+      const indexes = (s.ctx.app.tables?.[table]?.globalSecondaryIndexes ?? []).map((gsi) => ({ 'Fn::Join': ['', [arn, `/index/${gsi.name}`]] }));
+      return actions.flatMap((action) => [arn, ...(action === 'Query' || action === 'Scan' ? indexes : [])].map((resource) => ({ action: `dynamodb:${action}`, resource })));
+    });
+    expect(new Set(granted.map((g) => JSON.stringify(g)))).toEqual(new Set(expected.map((e) => JSON.stringify(e))));
+  },
   timeoutSeconds: same('Timeout'),
   memoryMb: same('MemorySize'),
   reservedConcurrency: same('ReservedConcurrentExecutions'),
   triggers: (_a, triggers, s) => {
-    const fnId = s.logicalId(s.ctx.fn(name).fn);
-    const mappings = s.ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => (m.Properties!.FunctionName as Props).Ref === fnId);
+    const id = fnId(s, name);
+    const mappings = s.ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => (m.Properties!.FunctionName as Props).Ref === id);
     expect(mappings).toHaveLength(triggers.length);
     triggers.forEach((trigger, i) => {
       const mapping = mappings[i]![1].Properties!;
@@ -173,6 +198,21 @@ const functionChecks = (name: string): Check<T.FunctionDef> => ({
     });
   },
 });
+
+const STREAM_ACTIONS = new Set(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']);
+
+/** Every (action, resource) pair the policies attached to a function's role allow. */
+function grantsOf(s: Synthesized, fnName: string): { action: string; resource: unknown }[] {
+  const [, fn] = s.named('AWS::Lambda::Function', 'FunctionName', s.ctx.name('function', fnName));
+  const roleId = (fn.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const list = <V>(value: V | V[] | undefined): V[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+  return s
+    .ofType('AWS::IAM::Policy')
+    .filter(([, p]) => list(p.Properties?.Roles as Props[]).some((r) => r.Ref === roleId))
+    .flatMap(([, p]) => list((p.Properties!.PolicyDocument as Props).Statement as { Effect: string; Action: string | string[]; Resource: unknown }[]))
+    .filter((st) => st.Effect === 'Allow')
+    .flatMap((st) => list(st.Action).flatMap((action) => list(st.Resource).map((resource) => ({ action, resource }))));
+}
 
 const corsChecks: Check<T.CorsDef> = {
   allowOrigins: same('AllowOrigins'),
@@ -189,7 +229,7 @@ const httpApiChecks = (name: string, apiId: string): Check<T.HttpApiDef> => ({
     for (const route of routes) {
       const target = actual.find(([, r]) => r.Properties!.RouteKey === route.route)![1].Properties!.Target as { 'Fn::Join': [string, [string, Props]] };
       const integration = s.json.Resources[target['Fn::Join'][1][1].Ref as string]!.Properties!;
-      expect(integration).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', IntegrationUri: s.getAtt(s.ctx.fn(route.function).fn, 'Arn') });
+      expect(integration).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', IntegrationUri: { 'Fn::GetAtt': [fnId(s, route.function), 'Arn'] } });
     }
   },
   cors: (a, cors, s) => checkAll(`${name} cors`, cors, corsChecks, a.CorsConfiguration as Props, s),
@@ -199,10 +239,29 @@ const httpApiChecks = (name: string, apiId: string): Check<T.HttpApiDef> => ({
 
 const everyApp: readonly T.AppDef[] = [...apps, fixtureApp];
 
+/**
+ * The test below checking each top-level key of an AppDef: a resource kind added to AppDef fails to
+ * compile here, and a key this map lacks fails at run time, until it has a parity test.
+ */
+const APP_SECTIONS: { [K in keyof Required<T.AppDef>]-?: string } = {
+  name: 'the stack name (naming.test.ts)',
+  tables: 'has a table per declaration',
+  buses: 'has a bus per declaration',
+  pipes: 'has a pipe per declaration',
+  rules: 'has a rule per declaration',
+  queues: 'has a queue per declaration',
+  functions: 'has a function per declaration',
+  httpApis: 'has an HTTP API per declaration',
+};
+
 describe.each(everyApp.map((app) => [app.name, app] as const))('parity: %s', (_name, app) => {
   let s: Synthesized;
   beforeAll(() => {
     s = synthesize([app], { stage: 'dev' })[0]!;
+  });
+
+  it('has a parity check for every top-level key of the declaration', () => {
+    for (const key of Object.keys(app)) expect(Object.keys(APP_SECTIONS), `AppDef.${key} has no parity test`).toContain(key);
   });
 
   it('has a table per declaration with the same settings', () => {

@@ -1,5 +1,5 @@
 import { defineApp, tableName, tableStreamArn } from '../../platform/topology/define.ts';
-import type { FunctionDef, QueueDef, RuleDef } from '../../platform/topology/types.ts';
+import type { DynamoDbAction, FunctionDef, QueueDef, RuleDef } from '../../platform/topology/types.ts';
 import { ORDER_EVENT_NAMES, SKU_RESTOCKED_EVENT } from './events.ts';
 
 export interface PaymentGatewaySettings {
@@ -19,12 +19,13 @@ export interface EcommerceOptions {
 }
 
 const root = 'src/apps/ecommerce';
-const storeEnv = {
-  EVENT_STORE_TABLE_NAME: tableName('store'),
-  INVENTORY_TABLE_NAME: tableName('store'),
-  ORDERS_TABLE_NAME: tableName('store'),
-  PAYMENTS_TABLE_NAME: tableName('store'),
-};
+/** The table variables of `shared/config.ts`: one logical database each, all in the one `store` table (decision 8). */
+const EVENT_STORE = { EVENT_STORE_TABLE_NAME: tableName('store') };
+const INVENTORY = { INVENTORY_TABLE_NAME: tableName('store') };
+const ORDERS = { ORDERS_TABLE_NAME: tableName('store') };
+const PAYMENTS = { PAYMENTS_TABLE_NAME: tableName('store') };
+/** Transactions need the actions of their items (TransactWriteItems has none of its own). */
+const store = (...actions: DynamoDbAction[]) => ({ store: actions });
 const cors = {
   allowOrigins: ['*'],
   allowMethods: ['POST', 'OPTIONS'],
@@ -32,17 +33,57 @@ const cors = {
   exposeHeaders: ['*'],
 };
 
-const api = (slice: string): FunctionDef => ({ handler: `${root}/${slice}/handler.ts#handler`, environment: storeEnv, timeoutSeconds: 10 });
+/** An API function: its handler, only the table variables it reads and exactly the actions it uses. */
+const api = (slice: string, environment: FunctionDef['environment'], tableAccess: FunctionDef['tableAccess']): FunctionDef => ({
+  handler: `${root}/${slice}/handler.ts#handler`,
+  environment,
+  tableAccess,
+  timeoutSeconds: 10,
+});
 
-/** The six workers, each fed by its own queue, rule and DLQ (spec §4.0 and §5). */
+/**
+ * The seven workers, each fed by its own queue, rule and DLQ (spec §4.0 and §5), with the table
+ * variables their handler reads (the inventory workers' `inventoryDeps` reads both inventory and
+ * event store) and exactly the item actions their slice uses.
+ */
 const workers = {
-  restockSkuWorker: { slice: 'inventory/applyRestock', events: [SKU_RESTOCKED_EVENT] },
-  syncOrderWorker: { slice: 'orders/syncOrder', events: ORDER_EVENT_NAMES },
-  allocateOrderStockWorker: { slice: 'inventory/allocateOrderStock', events: ['ORDER_CREATED_EVENT'] },
-  processOrderPaymentWorker: { slice: 'payments/processOrderPayment', events: ['ORDER_STOCK_ALLOCATED_EVENT'] },
-  completeOrderPaymentAcceptedWorker: { slice: 'inventory/completeOrderPaymentAccepted', events: ['ORDER_PAYMENT_ACCEPTED_EVENT'] },
-  deallocateOrderPaymentRejectedWorker: { slice: 'inventory/deallocateOrderPaymentRejected', events: ['ORDER_PAYMENT_REJECTED_EVENT'] },
-  deallocateOrderCanceledWorker: { slice: 'inventory/deallocateOrderCanceled', events: ['ORDER_CANCELED_EVENT', 'ORDER_CANCELLED_EVENT'] },
+  // applyRestock: one transaction, Put (lot) + Update (stock).
+  restockSkuWorker: { slice: 'inventory/applyRestock', events: [SKU_RESTOCKED_EVENT], env: INVENTORY, access: store('PutItem', 'UpdateItem') },
+  // syncOrder: Get, Put (create) or Update (transition) the order; Put (publish ORDER_CREATED_EVENT).
+  syncOrderWorker: { slice: 'orders/syncOrder', events: ORDER_EVENT_NAMES, env: { ...ORDERS, ...EVENT_STORE }, access: store('GetItem', 'PutItem', 'UpdateItem') },
+  // allocateOrderStock: Get allocation; transaction Put (allocation) + Update (stock); Put (publish).
+  allocateOrderStockWorker: {
+    slice: 'inventory/allocateOrderStock',
+    events: ['ORDER_CREATED_EVENT'],
+    env: { ...INVENTORY, ...EVENT_STORE },
+    access: store('GetItem', 'PutItem', 'UpdateItem'),
+  },
+  // processOrderPayment: Get + conditional Update (upsert) of the payment; Put (publish).
+  processOrderPaymentWorker: {
+    slice: 'payments/processOrderPayment',
+    events: ['ORDER_STOCK_ALLOCATED_EVENT'],
+    env: { ...PAYMENTS, ...EVENT_STORE },
+    access: store('GetItem', 'PutItem', 'UpdateItem'),
+  },
+  // The settling workers read the allocation and update it (and the stock, in one transaction); they publish nothing.
+  completeOrderPaymentAcceptedWorker: {
+    slice: 'inventory/completeOrderPaymentAccepted',
+    events: ['ORDER_PAYMENT_ACCEPTED_EVENT'],
+    env: { ...INVENTORY, ...EVENT_STORE },
+    access: store('GetItem', 'UpdateItem'),
+  },
+  deallocateOrderPaymentRejectedWorker: {
+    slice: 'inventory/deallocateOrderPaymentRejected',
+    events: ['ORDER_PAYMENT_REJECTED_EVENT'],
+    env: { ...INVENTORY, ...EVENT_STORE },
+    access: store('GetItem', 'UpdateItem'),
+  },
+  deallocateOrderCanceledWorker: {
+    slice: 'inventory/deallocateOrderCanceled',
+    events: ['ORDER_CANCELED_EVENT', 'ORDER_CANCELLED_EVENT'],
+    env: { ...INVENTORY, ...EVENT_STORE },
+    access: store('GetItem', 'UpdateItem'),
+  },
 } as const;
 
 /**
@@ -61,14 +102,15 @@ export function ecommerceApp(options: EcommerceOptions = {}) {
   const queues: Record<string, QueueDef> = {};
   const rules: Record<string, RuleDef> = {};
   const functions: Record<string, FunctionDef> = {
-    restockSkuApi: api('inventory/restockSku'),
-    listSkusApi: api('inventory/listSkus'),
-    placeOrderApi: api('orders/placeOrder'),
-    listOrdersApi: api('orders/listOrders'),
-    listOrderPaymentsApi: api('payments/listOrderPayments'),
-    simulateRawEventApi: api('testing/simulateRawEvent'),
+    // Publishing an event is one conditional Put; listing is a Get by key or a Query of the GSI.
+    restockSkuApi: api('inventory/restockSku', EVENT_STORE, store('PutItem')),
+    listSkusApi: api('inventory/listSkus', INVENTORY, store('GetItem', 'Query')),
+    placeOrderApi: api('orders/placeOrder', EVENT_STORE, store('PutItem')),
+    listOrdersApi: api('orders/listOrders', ORDERS, store('GetItem', 'Query')),
+    listOrderPaymentsApi: api('payments/listOrderPayments', PAYMENTS, store('GetItem', 'Query')),
+    simulateRawEventApi: api('testing/simulateRawEvent', EVENT_STORE, store('PutItem')),
   };
-  for (const [worker, { slice, events }] of Object.entries(workers)) {
+  for (const [worker, { slice, events, env, access }] of Object.entries(workers)) {
     queues[`${worker}Queue`] = {
       visibilityTimeoutSeconds: 10,
       receiveMessageWaitTimeSeconds: 20,
@@ -91,7 +133,8 @@ export function ecommerceApp(options: EcommerceOptions = {}) {
     };
     functions[worker] = {
       handler: `${root}/${slice}/handler.ts#handler`,
-      environment: { ...storeEnv, ...(worker === 'processOrderPaymentWorker' && gatewayEnv) },
+      environment: { ...env, ...(worker === 'processOrderPaymentWorker' && gatewayEnv) },
+      tableAccess: access,
       timeoutSeconds: 10,
       triggers: [{ type: 'sqs', queue: `${worker}Queue`, batchSize: 10, maximumBatchingWindowInSeconds: 0, maximumConcurrency: 2, reportBatchItemFailures: true }],
     };

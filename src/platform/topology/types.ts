@@ -187,6 +187,10 @@ export interface ResourceRef {
 }
 export type EnvValue = string | ResourceRef;
 
+/** The DynamoDB item actions a function may be granted on a table (a transaction needs those of its items). */
+export const DYNAMODB_ACTIONS = ['GetItem', 'BatchGetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'ConditionCheckItem'] as const;
+export type DynamoDbAction = (typeof DYNAMODB_ACTIONS)[number];
+
 export interface FunctionDef {
   /**
    * Handler module and export, relative to the project root, e.g.
@@ -194,6 +198,14 @@ export interface FunctionDef {
    */
   readonly handler: string;
   readonly environment?: Readonly<Record<string, EnvValue>>;
+  /**
+   * Exactly the item actions the function uses, by logical table name; on AWS they are granted on the
+   * table and, for Query/Scan, on each of its declared GSIs. Required for every table the environment
+   * references (nothing gets table access implicitly). Not enforced by the local cloud.
+   *
+   * @example tableAccess: { store: ['GetItem', 'PutItem', 'UpdateItem'] }
+   */
+  readonly tableAccess?: Readonly<Record<string, readonly DynamoDbAction[]>>;
   /** 1–900, default 3 (AWS's default). */
   readonly timeoutSeconds?: number;
   /** 128–10,240, default 128; informational locally. */

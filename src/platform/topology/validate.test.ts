@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineApp, tableName } from './define.ts';
+import { defineApp, tableName, tableStreamArn } from './define.ts';
 import { TopologyError, type TopologyIssue } from './errors.ts';
 import type { AppDef } from './types.ts';
 import { validateApp } from './validate.ts';
@@ -49,6 +49,7 @@ const validApp = (): AppDef => ({
       handler: 'src/apps/shop/fulfil/handler.ts#handler',
       timeoutSeconds: 30,
       environment: { ORDERS_TABLE: tableName('orders') },
+      tableAccess: { orders: ['GetItem', 'UpdateItem'] },
       triggers: [{ type: 'sqs', queue: 'fulfilment', batchSize: 10, reportBatchItemFailures: true }],
     },
     project: {
@@ -156,6 +157,12 @@ describe('validateApp', () => {
     ['a duplicate route', { 'httpApis.public.routes.1.route': 'GET /orders/{id}' }, 'httpApis.public.routes[1].route', /duplicate route "GET \/orders\/\{id\}"/],
     ['an unknown function in a route', { 'httpApis.public.routes.0.function': 'nope' }, 'httpApis.public.routes[0].function', /unknown function "nope" \(declared functions: fulfil, project, getOrder\)/],
     ['an environment reference to an unknown table', { 'functions.fulfil.environment.ORDERS_TABLE': tableName('nope') }, 'functions.fulfil.environment.ORDERS_TABLE', /unknown table "nope"/],
+    ['tableAccess to an undeclared table', { 'functions.fulfil.tableAccess.nope': ['GetItem'] }, 'functions.fulfil.tableAccess.nope', /unknown table "nope" \(declared tables: orders\)/],
+    ['tableAccess without actions', { 'functions.fulfil.tableAccess.orders': [] }, 'functions.fulfil.tableAccess.orders', /needs at least one action \(GetItem, BatchGetItem, Query/],
+    ['an unknown tableAccess action', { 'functions.fulfil.tableAccess.orders': ['GetItem', 'TransactWriteItems'] }, 'functions.fulfil.tableAccess.orders', /unknown action "TransactWriteItems" \(known: GetItem,/],
+    ['a duplicate tableAccess action', { 'functions.fulfil.tableAccess.orders': ['GetItem', 'GetItem'] }, 'functions.fulfil.tableAccess.orders', /duplicate action "GetItem"/],
+    ['a table name in the environment without tableAccess', { 'functions.fulfil.tableAccess': undefined }, 'functions.fulfil.environment.ORDERS_TABLE', /references table "orders" but the function declares no access to it: add `tableAccess: \{ orders: \[\.\.\.\] \}`/],
+    ['a table stream ARN in the environment without tableAccess', { 'functions.project.environment': { STREAM: tableStreamArn('orders') } }, 'functions.project.environment.STREAM', /references table "orders" but the function declares no access to it/],
     ['an app name with capitals and underscores', { name: 'Shop_App' }, 'name', /lower-case letters, digits, dashes\), got "Shop_App"/],
   ])('reports %s', (_, changes, path, message) => {
     const app = appWith(changes);
@@ -170,6 +177,7 @@ describe('validateApp', () => {
     ['a stream maximumRecordAgeInSeconds of -1', { 'functions.project.triggers.0.maximumRecordAgeInSeconds': -1 }],
     ['a pipe maximumRecordAgeInSeconds of -1', { 'pipes.ordersToBus.source.maximumRecordAgeInSeconds': -1 }],
     ['the $default route', { 'httpApis.public.routes.1.route': '$default' }],
+    ['tableAccess with every known action', { 'functions.getOrder.tableAccess': { orders: ['GetItem', 'BatchGetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'ConditionCheckItem'] } }],
   ])('accepts %s', (_, changes) => {
     const app = appWith(changes);
 
