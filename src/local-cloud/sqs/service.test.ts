@@ -175,3 +175,19 @@ describe('SqsService long polling (real clock)', () => {
     expect(await closed).toEqual([]);
   });
 });
+
+describe('SqsService retention', () => {
+  it('drops expired messages of a queue nobody receives from', () => {
+    start();
+    sqs.createQueue('unread-dlq', { MessageRetentionPeriod: '60' });
+    sqs.sendMessage('unread-dlq', { body: 'old' });
+    clock += 30_000;
+    sqs.sendMessage('unread-dlq', { body: 'young' });
+
+    clock += 31_000;
+    const deleted = sqs.sweepExpiredMessages();
+
+    expect(deleted).toBe(1);
+    expect(sqs.stats('unread-dlq').visible).toBe(1);
+  });
+});

@@ -33,6 +33,8 @@ export interface SqsServiceOptions {
 const PURGE_INTERVAL_MS = 60_000;
 /** Expired messages are filtered on every read and physically deleted at most this often per queue. */
 const EXPIRY_SWEEP_MS = 1_000;
+/** Queues nobody receives from (a DLQ) still drop expired messages from disk this often. */
+const BACKGROUND_SWEEP_MS = 60_000;
 
 /**
  * The local SQS: standard queues kept in the shared SQLite state database, so nothing
@@ -55,6 +57,7 @@ export class SqsService {
   private readonly waiters: LongPollWaiters;
   private readonly lastPurge = new Map<number, number>();
   private readonly lastSweep = new Map<number, number>();
+  private readonly sweeper: NodeJS.Timeout;
 
   constructor(options: SqsServiceOptions) {
     this.store = new SqsStore(options.db);
@@ -62,6 +65,19 @@ export class SqsService {
     this.now = options.now ?? Date.now;
     for (const queue of this.store.queues()) this.queues.set(queue.name, queue);
     this.waiters = new LongPollWaiters({ now: this.now, nextVisibleAt: (queueId, after) => this.store.nextVisibleAt(queueId, after) });
+    this.sweeper = setInterval(() => this.sweepExpiredMessages(), BACKGROUND_SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  /** Deletes every queue's messages past their retention period; returns how many. */
+  sweepExpiredMessages(): number {
+    const now = this.now();
+    let deleted = 0;
+    for (const queue of this.queues.values()) {
+      this.lastSweep.set(queue.id, now);
+      deleted += this.store.expire(queue.id, queue.expiryCutoff(now));
+    }
+    return deleted;
   }
 
   /** Creates a standard queue and returns its URL; repeating it with equal attributes is a no-op. */
@@ -241,6 +257,7 @@ export class SqsService {
 
   /** Resolves all pending long polls with []; the database stays open (it is shared). */
   close(): void {
+    clearInterval(this.sweeper);
     this.waiters.close();
   }
 

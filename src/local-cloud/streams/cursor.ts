@@ -31,6 +31,8 @@ export interface PollResult {
   finished: boolean;
   /** Set while a failed batch waits for its retry: the epoch ms it is due. */
   retryAt: number | undefined;
+  /** Set while records wait for their batching window: the epoch ms it closes. */
+  windowEndsAt?: number | undefined;
 }
 
 const MAX_RECORDS_PER_GET = 1000;
@@ -173,6 +175,7 @@ export class ShardCursor {
   private result(fetched: number, fullPage: boolean, nothingNew: boolean): PollResult {
     const retryAt = this.retryAt > 0 ? this.retryAt : undefined;
     const buffered = this.buffer.length > 0;
-    return { fetched, fullPage, buffered, settled: nothingNew && !buffered && retryAt === undefined, finished: false, retryAt };
+    const windowEndsAt = buffered ? this.bufferSince + this.settings.maximumBatchingWindowMs : undefined;
+    return { fetched, fullPage, buffered, settled: nothingNew && !buffered && retryAt === undefined, finished: false, retryAt, windowEndsAt };
   }
 }

@@ -141,7 +141,7 @@ export class StreamReader {
 
   private async pollRound(): Promise<RoundOutcome> {
     const { checkpoints, consumerId } = this.settings;
-    const outcome: RoundOutcome = { fetched: 0, fullPage: false, buffered: false, settled: true, retryAt: undefined };
+    const outcome: RoundOutcome = { fetched: 0, fullPage: false, buffered: false, settled: true, retryAt: undefined, windowEndsAt: undefined };
     if (this.describedAt === 0 || Date.now() - this.describedAt >= DESCRIBE_EVERY_MS) await this.describe();
     if (!this.startChecked && this.shards.length > 0) {
       if (this.startingPosition === 'LATEST' && !checkpoints.hasAny(consumerId)) {
@@ -163,6 +163,7 @@ export class StreamReader {
       outcome.buffered ||= result.buffered;
       outcome.settled &&= result.settled && !result.finished;
       if (result.retryAt !== undefined) outcome.retryAt = Math.min(outcome.retryAt ?? Infinity, result.retryAt);
+      if (result.windowEndsAt !== undefined) outcome.windowEndsAt = Math.min(outcome.windowEndsAt ?? Infinity, result.windowEndsAt);
       if (result.finished) {
         this.cursors.delete(shard.shardId);
         this.describedAt = 0;
@@ -186,7 +187,7 @@ export class StreamReader {
   }
 
   private onRoundError(error: unknown): RoundOutcome {
-    const idle: RoundOutcome = { fetched: 0, fullPage: false, buffered: false, settled: false, retryAt: undefined };
+    const idle: RoundOutcome = { fetched: 0, fullPage: false, buffered: false, settled: false, retryAt: undefined, windowEndsAt: undefined };
     if (this.stopping) return idle;
     this.describedAt = 0;
     const name = errorName(error);
@@ -202,7 +203,8 @@ export class StreamReader {
 
   private delayAfter(outcome: RoundOutcome): number {
     const now = Date.now();
-    if (outcome.fetched > 0 || outcome.buffered) this.lastRecordsAt = now;
+    // A batch waiting for its window keeps no poll hot by itself: the reader wakes when the window closes.
+    if (outcome.fetched > 0) this.lastRecordsAt = now;
     if (outcome.fullPage) return 0;
     let delay: number;
     if (now - this.lastRecordsAt < IDLE_HOLD_MS) {
@@ -211,7 +213,8 @@ export class StreamReader {
     } else {
       delay = this.idle.next();
     }
-    return outcome.retryAt === undefined ? delay : Math.min(delay, Math.max(0, outcome.retryAt - now));
+    const wakeAt = Math.min(outcome.retryAt ?? Infinity, outcome.windowEndsAt ?? Infinity);
+    return wakeAt === Infinity ? delay : Math.min(delay, Math.max(0, wakeAt - now));
   }
 
   private settleWaiters(round: number): void {
