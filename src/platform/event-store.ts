@@ -14,9 +14,17 @@ export interface StoredEvent<Name extends string = string, Data = unknown> {
 
 export type PublishResult = 'published' | 'duplicate';
 
-/** Bookkeeping attributes every event item carries (the list APIs and tooling index on them). */
+/**
+ * The single-table bookkeeping every item carries: its type and service names, and the index key
+ * that lists items of one type by creation time.
+ */
+export function itemBookkeeping(typeName: string, serviceName: string, createdAt: string) {
+  return { _tn: typeName, _sn: serviceName, gsi1pk: typeName, gsi1sk: `CREATED_AT#${createdAt}` };
+}
+
+/** An event with the bookkeeping attributes every event item carries. */
 export function eventItem(event: StoredEvent): Record<string, unknown> {
-  return { ...event, _tn: 'EVENTS#EVENT', _sn: 'EVENTS', gsi1pk: 'EVENTS#EVENT', gsi1sk: `CREATED_AT#${event.createdAt}` };
+  return { ...event, ...itemBookkeeping('EVENTS#EVENT', 'EVENTS', event.createdAt) };
 }
 
 /**

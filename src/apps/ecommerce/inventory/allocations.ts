@@ -48,16 +48,7 @@ export async function deallocate(deps: StoreDeps, allocation: Allocation, to: De
       new TransactWriteCommand({
         TransactItems: [
           { Update: settleAllocationUpdate(deps.table, allocation, to, now) },
-          {
-            Update: {
-              TableName: deps.table,
-              Key: skuKey(sku),
-              UpdateExpression: 'SET #units = #units + :units, updatedAt = :now',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeNames: { '#units': 'units' },
-              ExpressionAttributeValues: { ':units': units, ':now': now },
-            },
-          },
+          { Update: stockUpdate(deps.table, sku, units, now) },
         ],
       }),
     );
@@ -75,4 +66,20 @@ export async function deallocate(deps: StoreDeps, allocation: Allocation, to: De
 /** Whether an allocation still holds its units (only then can it be completed or deallocated). */
 export function isStillAllocated(allocation: Allocation | undefined): allocation is Allocation & { allocationStatus: typeof ALLOCATION_STATUS.allocated } {
   return allocation?.allocationStatus === ALLOCATION_STATUS.allocated;
+}
+
+/**
+ * The transaction item that moves a SKU's stock by `change` units: the SKU must exist, and taking
+ * units (a negative change) needs at least that many in stock, so stock never goes below 0.
+ */
+export function stockUpdate(table: string, sku: string, change: number, now: string) {
+  const taking = change < 0;
+  return {
+    TableName: table,
+    Key: skuKey(sku),
+    UpdateExpression: `SET #units = #units ${taking ? '-' : '+'} :units, updatedAt = :now`,
+    ConditionExpression: taking ? 'attribute_exists(pk) AND #units >= :units' : 'attribute_exists(pk)',
+    ExpressionAttributeNames: { '#units': 'units' },
+    ExpressionAttributeValues: { ':units': Math.abs(change), ':now': now },
+  };
 }

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { UnrecognizedError } from '../../../platform/errors.ts';
+import { itemBookkeeping } from '../../../platform/event-store.ts';
 import type { OrderData } from '../events.ts';
 import type { StoreDeps } from '../shared/deps.ts';
 import { InvalidOrderItemError } from './errors.ts';
@@ -42,7 +43,7 @@ export async function createOrder(deps: StoreDeps, data: OrderData): Promise<{ o
     await deps.client.send(
       new PutCommand({
         TableName: deps.table,
-        Item: { ...orderKey(orderId), ...order, _tn: 'ORDERS#ORDER', _sn: 'ORDERS', gsi1pk: 'ORDERS#ORDER', gsi1sk: `CREATED_AT#${now}` },
+        Item: { ...orderKey(orderId), ...order, ...itemBookkeeping('ORDERS#ORDER', 'ORDERS', now) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

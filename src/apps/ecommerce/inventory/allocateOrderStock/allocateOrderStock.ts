@@ -1,12 +1,12 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { UnrecognizedError } from '../../../../platform/errors.ts';
-import { eventExists, publishEvent } from '../../../../platform/event-store.ts';
+import { eventExists, itemBookkeeping, publishEvent } from '../../../../platform/event-store.ts';
 import { CANCELLATION_EVENT_NAMES, orderEvent, orderEventKey, type OrderData } from '../../events.ts';
 import { cancellationReasons } from '../../shared/transactions.ts';
-import { readAllocation } from '../allocations.ts';
+import { readAllocation, stockUpdate } from '../allocations.ts';
 import type { InventoryDeps } from '../deps.ts';
 import { StockConflictError } from '../errors.ts';
-import { ALLOCATION_STATUS, allocationKey, skuKey } from '../keys.ts';
+import { ALLOCATION_STATUS, allocationKey } from '../keys.ts';
 
 export type AllocationOutcome = 'allocated' | 'duplicate' | 'depleted' | 'cancelled';
 
@@ -58,21 +58,12 @@ async function allocate(deps: InventoryDeps, order: OrderData): Promise<Allocati
               Item: {
                 ...allocationKey(sku, orderId),
                 ...{ orderId, sku, units, price, userId, allocationStatus: ALLOCATION_STATUS.allocated, createdAt: now, updatedAt: now },
-                ...{ _tn: 'INVENTORY#ORDER_ALLOCATION', _sn: 'INVENTORY', gsi1pk: 'INVENTORY#ORDER_ALLOCATION', gsi1sk: `CREATED_AT#${now}` },
+                ...itemBookkeeping('INVENTORY#ORDER_ALLOCATION', 'INVENTORY', now),
               },
               ConditionExpression: 'attribute_not_exists(pk) AND attribute_not_exists(sk)',
             },
           },
-          {
-            Update: {
-              TableName: deps.table,
-              Key: skuKey(sku),
-              UpdateExpression: 'SET #units = #units - :units, updatedAt = :now',
-              ConditionExpression: 'attribute_exists(pk) AND #units >= :units',
-              ExpressionAttributeNames: { '#units': 'units' },
-              ExpressionAttributeValues: { ':units': units, ':now': now },
-            },
-          },
+          { Update: stockUpdate(deps.table, sku, -units, now) },
         ],
       }),
     );

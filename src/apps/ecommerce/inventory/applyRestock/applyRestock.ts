@@ -1,5 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { UnrecognizedError } from '../../../../platform/errors.ts';
+import { itemBookkeeping } from '../../../../platform/event-store.ts';
 import type { RestockData } from '../../events.ts';
 import type { StoreDeps } from '../../shared/deps.ts';
 import { cancellationReasons } from '../../shared/transactions.ts';
@@ -20,7 +21,7 @@ export async function applyRestock(deps: StoreDeps, restock: RestockData): Promi
           {
             Put: {
               TableName: deps.table,
-              Item: { ...lotKey(sku, lotId), sku, units, lotId, createdAt: now, updatedAt: now, _tn: 'INVENTORY#RESTOCK_SKU', _sn: 'INVENTORY', gsi1pk: 'INVENTORY#RESTOCK_SKU', gsi1sk: `CREATED_AT#${now}` },
+              Item: { ...lotKey(sku, lotId), sku, units, lotId, createdAt: now, updatedAt: now, ...itemBookkeeping('INVENTORY#RESTOCK_SKU', 'INVENTORY', now) },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
