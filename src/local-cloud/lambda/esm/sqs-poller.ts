@@ -90,9 +90,14 @@ export class SqsEventSource {
     return records;
   }
 
+  /** The body is parsed once per record, not once per pattern. */
+  private passesFilters(view: unknown): boolean {
+    return this.filters.some((matches) => matches(view));
+  }
+
   private async process(received: SQSRecord[]): Promise<void> {
     const { sqs, queue, runner, functionName, trigger } = this.options;
-    const records = this.filters.length === 0 ? received : received.filter((r) => this.filters.some((matches) => matches(sqsFilterView(r))));
+    const records = this.filters.length === 0 ? received : received.filter((r) => this.passesFilters(sqsFilterView(r)));
     const kept = new Set(records);
     for (const dropped of received.filter((r) => !kept.has(r))) sqs.deleteMessage(queue, dropped.receiptHandle);
     this.stats.filteredOut += received.length - records.length;
