@@ -62,6 +62,10 @@ export class SynthContext {
         return this.bus(ref.name).eventBusName;
       case 'busArn':
         return this.bus(ref.name).eventBusArn;
+      case 'bucketName':
+      case 'kinesisStreamName':
+      case 'kinesisStreamArn':
+        throw new AwsSynthError(`${this.app.name}: ${ref.ref} is not synthesized yet.`);
     }
   };
 

@@ -29,13 +29,14 @@ export function accessNeeds(def: FunctionDef): AccessNeed[] {
   for (const [table, actions] of Object.entries(def.tableAccess ?? {})) needs.push({ kind: 'tableItems', table, actions: [...new Set(actions)] });
   for (const value of Object.values(def.environment ?? {})) {
     if (!isResourceRef(value) || value.ref === 'tableName') continue;
+    if (value.ref === 'bucketName' || value.ref.startsWith('kinesisStream')) continue;
     if (value.ref === 'tableStreamArn') needs.push({ kind: 'streamRead', table: value.name });
     else if (value.ref === 'queueUrl' || value.ref === 'queueArn') needs.push({ kind: 'queueSend', queue: value.name });
     else needs.push({ kind: 'busPut', bus: value.name });
   }
   for (const trigger of def.triggers ?? []) {
     if (trigger.type === 'sqs') needs.push({ kind: 'queueConsume', queue: trigger.queue });
-    else {
+    else if (trigger.type === 'dynamodb-stream') {
       needs.push({ kind: 'streamRead', table: trigger.table });
       if (trigger.onFailureQueue) needs.push({ kind: 'queueSend', queue: trigger.onFailureQueue });
     }

@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Tags } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, type Attribute } from 'aws-cdk-lib/aws-dynamodb';
 import type { GlobalSecondaryIndex, KeyAttribute } from '../platform/topology/types.ts';
 import type { SynthContext } from './context.ts';
@@ -8,7 +8,7 @@ const key = (attribute: KeyAttribute): Attribute => ({ name: attribute.name, typ
 
 /**
  * One on-demand table per declaration: keys, GSIs, stream, TTL, point-in-time recovery (on unless
- * declared false). Dev tables are deleted with the stack; other stages keep them.
+ * declared false), tags. Dev tables are deleted with the stack; other stages keep them.
  */
 export function addTables(ctx: SynthContext): void {
   for (const [name, def] of Object.entries(ctx.app.tables ?? {})) {
@@ -23,6 +23,7 @@ export function addTables(ctx: SynthContext): void {
       removalPolicy: ctx.options.stage === 'dev' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
     });
     for (const index of def.globalSecondaryIndexes ?? []) table.addGlobalSecondaryIndex(gsi(index));
+    for (const [key, value] of Object.entries(def.tags ?? {})) Tags.of(table).add(key, value);
     ctx.tables.set(name, table);
   }
 }

@@ -9,6 +9,7 @@ import type { SynthContext } from './context.ts';
 export function addTriggers(ctx: SynthContext): void {
   for (const [name, { fn, role }] of ctx.functions) {
     (ctx.app.functions![name]!.triggers ?? []).forEach((trigger, index) => {
+      if (trigger.type === 's3' || trigger.type === 'kinesis') return;
       const common = {
         functionName: fn.functionName,
         batchSize: trigger.batchSize,

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { AppDef, EnvValue, EventPattern, FunctionDef, QueueDef, Trigger } from '../platform/topology/types.ts';
+import type { AppDef, EnvValue, EventPattern, FunctionDef, QueueDef, SqsTrigger, StreamTrigger } from '../platform/topology/types.ts';
 import { provisionTable, type ProvisionedTable } from './dynamodb/provision.ts';
 import type { TargetConfig } from './eventbridge/index.ts';
 import { arn } from './identity.ts';
@@ -55,6 +55,10 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
         return name(value.name);
       case 'busArn':
         return services.eventBridge.busArn(name(value.name));
+      case 'bucketName':
+      case 'kinesisStreamName':
+      case 'kinesisStreamArn':
+        throw new Error(`${app.name}: ${value.ref} is not supported by the local cloud yet.`);
     }
   };
   for (const [logical, fn] of Object.entries(app.functions ?? {})) registerFunction(services, name(logical), fn, options, resolveRef);
@@ -210,6 +214,7 @@ function startEventSources(
   for (const [logical, fn] of Object.entries(app.functions ?? {})) {
     const functionName = physicalName(app, logical);
     for (const declared of fn.triggers ?? []) {
+      if (declared.type === 's3' || declared.type === 'kinesis') continue;
       const trigger = withResolvedFilters(declared, resolveRef);
       const logger = services.logger.child({ function: functionName });
       const source =
@@ -233,7 +238,7 @@ function startEventSources(
   return sources;
 }
 
-function withResolvedFilters<T extends Trigger>(trigger: T, resolveRef: (value: EnvValue) => string): T {
+function withResolvedFilters<T extends SqsTrigger | StreamTrigger>(trigger: T, resolveRef: (value: EnvValue) => string): T {
   if (!trigger.filterCriteria) return trigger;
   return { ...trigger, filterCriteria: { patterns: trigger.filterCriteria.patterns.map((p) => replaceRefs(p, resolveRef) as EventPattern) } };
 }

@@ -63,7 +63,7 @@ function expectedAccess(s: Synthesized, name: string, def: FunctionDef): { actio
   for (const [table, tableActions] of Object.entries(def.tableAccess ?? {})) add([tableId(table)], ...tableActions.map((a) => `dynamodb:${a}`));
   for (const trigger of def.triggers ?? []) {
     if (trigger.type === 'sqs') add([queueId(trigger.queue)], 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes');
-    else {
+    else if (trigger.type === 'dynamodb-stream') {
       add([tableId(trigger.table)], ...streamRead);
       if (trigger.onFailureQueue) add([queueId(trigger.onFailureQueue)], 'sqs:SendMessage');
     }

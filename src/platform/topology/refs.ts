@@ -1,6 +1,6 @@
 import type { ResourceRef } from './types.ts';
 
-const REF_KINDS = new Set<ResourceRef['ref']>(['tableName', 'tableStreamArn', 'queueUrl', 'queueArn', 'busName', 'busArn']);
+const REF_KINDS = new Set<ResourceRef['ref']>(['tableName', 'tableStreamArn', 'queueUrl', 'queueArn', 'busName', 'busArn', 'bucketName', 'kinesisStreamName', 'kinesisStreamArn']);
 
 export function isResourceRef(value: unknown): value is ResourceRef {
   return typeof value === 'object' && value !== null && REF_KINDS.has((value as ResourceRef).ref) && typeof (value as ResourceRef).name === 'string';
@@ -17,8 +17,10 @@ export function replaceRefs(value: unknown, resolve: (ref: ResourceRef) => strin
 }
 
 /** The section of an app a reference points into, and the noun used in messages. */
-export function refTarget(ref: ResourceRef): { section: 'tables' | 'queues' | 'buses'; kind: string } {
+export function refTarget(ref: ResourceRef): { section: 'tables' | 'queues' | 'buses' | 'buckets' | 'kinesisStreams'; kind: string } {
   if (ref.ref.startsWith('table')) return { section: 'tables', kind: 'table' };
   if (ref.ref.startsWith('queue')) return { section: 'queues', kind: 'queue' };
+  if (ref.ref.startsWith('bucket')) return { section: 'buckets', kind: 'bucket' };
+  if (ref.ref.startsWith('kinesisStream')) return { section: 'kinesisStreams', kind: 'Kinesis stream' };
   return { section: 'buses', kind: 'bus' };
 }

@@ -31,6 +31,26 @@ export interface TableDef {
   readonly timeToLiveAttribute?: string;
   /** Default true on AWS (point-in-time recovery); informational locally. */
   readonly pointInTimeRecovery?: boolean;
+  /** Resource tags on AWS (e.g. `{ Environment: 'example' }`); informational locally. */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface BucketDef {
+  /** Object versioning on AWS (default false); the local store keeps the latest version of each key. */
+  readonly versioned?: boolean;
+  /** Keep the bucket when the stack is deleted, in every stage (default: only outside `dev`). */
+  readonly retain?: boolean;
+}
+
+/** The S3 actions a function may be granted on a bucket (object actions on `bucket/*`, ListBucket on the bucket). */
+export const BUCKET_ACTIONS = ['GetObject', 'PutObject', 'DeleteObject', 'ListBucket'] as const;
+export type BucketAction = (typeof BUCKET_ACTIONS)[number];
+
+export interface KinesisStreamDef {
+  /** Provisioned shards, 1–500 (default 1). */
+  readonly shardCount?: number;
+  /** 24–8,760, default 24. */
+  readonly retentionHours?: number;
 }
 
 export type StartingPosition = 'TRIM_HORIZON' | 'LATEST';
@@ -153,10 +173,8 @@ export interface SqsTrigger {
   readonly enabled?: boolean;
 }
 
-export interface StreamTrigger {
-  readonly type: 'dynamodb-stream';
-  /** Logical name of the table (its stream must be enabled). */
-  readonly table: string;
+/** Parameters shared by the two ordered-stream mappings (DynamoDB Streams and Kinesis). */
+export interface StreamSourceParameters {
   readonly startingPosition: StartingPosition;
   /** 1–10,000, default 100. */
   readonly batchSize?: number;
@@ -177,11 +195,47 @@ export interface StreamTrigger {
   readonly enabled?: boolean;
 }
 
-export type Trigger = SqsTrigger | StreamTrigger;
+export interface StreamTrigger extends StreamSourceParameters {
+  readonly type: 'dynamodb-stream';
+  /** Logical name of the table (its stream must be enabled). */
+  readonly table: string;
+}
+
+export interface KinesisTrigger extends StreamSourceParameters {
+  readonly type: 'kinesis';
+  /** Logical name of the Kinesis stream. */
+  readonly stream: string;
+}
+
+export const S3_EVENT_NAMES = [
+  's3:ObjectCreated:*',
+  's3:ObjectCreated:Put',
+  's3:ObjectCreated:Post',
+  's3:ObjectCreated:Copy',
+  's3:ObjectCreated:CompleteMultipartUpload',
+  's3:ObjectRemoved:*',
+  's3:ObjectRemoved:Delete',
+] as const;
+export type S3EventName = (typeof S3_EVENT_NAMES)[number];
+
+/** A bucket notification invoking the function asynchronously (one prefix and one suffix, as S3 allows). */
+export interface S3Trigger {
+  readonly type: 's3';
+  /** Logical name of the bucket. */
+  readonly bucket: string;
+  /** Default `['s3:ObjectCreated:*']`. */
+  readonly events?: readonly S3EventName[];
+  /** Key prefix filter, e.g. `prescriptions/`. */
+  readonly prefix?: string;
+  /** Key suffix filter, e.g. `.jpg`. */
+  readonly suffix?: string;
+}
+
+export type Trigger = SqsTrigger | StreamTrigger | KinesisTrigger | S3Trigger;
 
 /** A reference to another resource's physical identity, resolved by the runtime (local or CDK). */
 export interface ResourceRef {
-  readonly ref: 'tableName' | 'tableStreamArn' | 'queueUrl' | 'queueArn' | 'busName' | 'busArn';
+  readonly ref: 'tableName' | 'tableStreamArn' | 'queueUrl' | 'queueArn' | 'busName' | 'busArn' | 'bucketName' | 'kinesisStreamName' | 'kinesisStreamArn';
   /** Logical name within the app. */
   readonly name: string;
 }
@@ -206,6 +260,13 @@ export interface FunctionDef {
    * @example tableAccess: { store: ['GetItem', 'PutItem', 'UpdateItem'] }
    */
   readonly tableAccess?: Readonly<Record<string, readonly DynamoDbAction[]>>;
+  /**
+   * Exactly the S3 actions the function uses, by logical bucket name (required for every bucket the
+   * environment references, like tableAccess). Presigning a URL needs the action the URL performs.
+   *
+   * @example bucketAccess: { storage: ['GetObject', 'PutObject'] }
+   */
+  readonly bucketAccess?: Readonly<Record<string, readonly BucketAction[]>>;
   /** 1–900, default 3 (AWS's default). */
   readonly timeoutSeconds?: number;
   /** 128–10,240, default 128; informational locally. */
@@ -249,6 +310,8 @@ export interface AppDef {
   readonly pipes?: Readonly<Record<string, PipeDef>>;
   readonly rules?: Readonly<Record<string, RuleDef>>;
   readonly queues?: Readonly<Record<string, QueueDef>>;
+  readonly buckets?: Readonly<Record<string, BucketDef>>;
+  readonly kinesisStreams?: Readonly<Record<string, KinesisStreamDef>>;
   readonly functions?: Readonly<Record<string, FunctionDef>>;
   readonly httpApis?: Readonly<Record<string, HttpApiDef>>;
 }
