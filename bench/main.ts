@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { CliError } from '../src/cli/errors.ts';
 import { benchEcommerce } from './ecommerce.ts';
+import { benchEnrichment } from './enrichment.ts';
 import { benchPipeline } from './pipeline.ts';
 
-const USAGE = `Usage: npm run bench -- [--only pipeline|ecommerce] [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
+const USAGE = `Usage: npm run bench -- [--only pipeline|ecommerce|enrichment] [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
                             [--orders 300] [--order-concurrency 8] [--warmup 20]
+                            [--contacts-k 100] [--slow-contacts-k 10] [--enrichment-workers 3]
 
 Each benchmark starts its own in-memory DynamoDB Local and first measures its raw PutItem/s
 (--items writes, --concurrency in flight, no stream): the ceiling its figures are compared with.
@@ -16,9 +18,13 @@ ecommerce  the ecommerce app (payment gateway: accept): --warmup orders, then --
            placed over HTTP with --order-concurrency in flight; orders/s end to end (placeOrder →
            ORDER_PAYMENT_ACCEPTED_STATUS), p50/p95/p99 latency, DynamoDB item writes per order
            (counted from the table's stream) and (orders/s × writes per order) / raw PutItem/s.
+enrichment the enrichment app over HTTP: --contacts-k × 1,000 + 1 contacts (uploaded) with mock
+           latency 0 — seconds POST → completed, contacts/s, batches/s / raw PutItem/s; then
+           --slow-contacts-k × 1,000 + 1 contacts at 500 ms per batch — measured time / floor
+           (batches × 500 ms / --enrichment-workers).
 Prints figures; asserts nothing.`;
 
-/** `eventloom bench`: runs the pipeline, then the ecommerce benchmark (or the one `--only` names). */
+/** `eventloom bench`: runs the pipeline, the ecommerce and the enrichment benchmarks (or the one `--only` names). */
 export async function bench(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -31,22 +37,27 @@ export async function bench(argv: string[]): Promise<void> {
       orders: { type: 'string', default: '300' },
       'order-concurrency': { type: 'string', default: '8' },
       warmup: { type: 'string', default: '20' },
+      'contacts-k': { type: 'string', default: '100' },
+      'slow-contacts-k': { type: 'string', default: '10' },
+      'enrichment-workers': { type: 'string', default: '3' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return void console.log(USAGE);
-  if (values.only !== undefined && values.only !== 'pipeline' && values.only !== 'ecommerce') {
-    throw new CliError(`--only must be "pipeline" or "ecommerce", got "${values.only}".`);
+  const benches = ['pipeline', 'ecommerce', 'enrichment'];
+  if (values.only !== undefined && !benches.includes(values.only)) {
+    throw new CliError(`--only must be one of ${benches.map((name) => `"${name}"`).join(', ')}, got "${values.only}".`);
   }
+  const runs = (name: string) => values.only === undefined || values.only === name;
   const items = positive('--items', values.items);
   const concurrency = positive('--concurrency', values.concurrency);
 
-  if (values.only !== 'ecommerce') {
+  if (runs('pipeline')) {
     console.log('== pipeline ==');
     await benchPipeline({ items, concurrency, rate: positive('--rate', values.rate), seconds: positive('--seconds', values.seconds) });
   }
-  if (values.only !== 'pipeline') {
-    if (values.only !== 'ecommerce') console.log('');
+  if (runs('ecommerce')) {
+    if (values.only === undefined) console.log('');
     console.log('== ecommerce ==');
     await benchEcommerce({
       items,
@@ -54,6 +65,17 @@ export async function bench(argv: string[]): Promise<void> {
       orders: integer('--orders', values.orders),
       orderConcurrency: integer('--order-concurrency', values['order-concurrency']),
       warmup: integer('--warmup', values.warmup, 0),
+    });
+  }
+  if (runs('enrichment')) {
+    if (values.only === undefined) console.log('');
+    console.log('== enrichment ==');
+    await benchEnrichment({
+      items,
+      concurrency,
+      thousands: integer('--contacts-k', values['contacts-k']),
+      slowThousands: integer('--slow-contacts-k', values['slow-contacts-k']),
+      workerConcurrency: integer('--enrichment-workers', values['enrichment-workers'], 2),
     });
   }
 }

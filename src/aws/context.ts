@@ -2,8 +2,10 @@ import type { Stack } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { Stream } from 'aws-cdk-lib/aws-kinesis';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { replaceRefs } from '../platform/topology/refs.ts';
 import type { AppDef, ResourceRef } from '../platform/topology/types.ts';
@@ -18,11 +20,23 @@ export interface SynthesizedFunction {
   readonly logGroup: LogGroup;
 }
 
+/**
+ * A bucket with its name and ARN as deploy-time strings that do not refer to the bucket resource
+ * (see buckets.ts): a function can name it, and be notified by it, without a dependency cycle.
+ */
+export interface SynthesizedBucket {
+  readonly bucket: Bucket;
+  readonly bucketName: string;
+  readonly bucketArn: string;
+}
+
 /** What every construct step shares: the app, the options and the resources made so far, by logical name. */
 export class SynthContext {
   readonly tables = new Map<string, Table>();
   readonly queues = new Map<string, Queue>();
   readonly buses = new Map<string, EventBus>();
+  readonly buckets = new Map<string, SynthesizedBucket>();
+  readonly kinesisStreams = new Map<string, Stream>();
   readonly functions = new Map<string, SynthesizedFunction>();
   readonly selection: Selection;
 
@@ -42,6 +56,8 @@ export class SynthContext {
   table = (name: string): Table => get(this.tables, name, 'table');
   queue = (name: string): Queue => get(this.queues, name, 'queue');
   bus = (name: string): EventBus => get(this.buses, name, 'bus');
+  bucket = (name: string): SynthesizedBucket => get(this.buckets, name, 'bucket');
+  kinesisStream = (name: string): Stream => get(this.kinesisStreams, name, 'Kinesis stream');
   fn = (name: string): SynthesizedFunction => get(this.functions, name, 'function');
 
   /** A CDK token for a ResourceRef (a table name, a stream ARN, …). */
@@ -63,9 +79,11 @@ export class SynthContext {
       case 'busArn':
         return this.bus(ref.name).eventBusArn;
       case 'bucketName':
+        return this.bucket(ref.name).bucketName;
       case 'kinesisStreamName':
+        return this.kinesisStream(ref.name).streamName;
       case 'kinesisStreamArn':
-        throw new AwsSynthError(`${this.app.name}: ${ref.ref} is not synthesized yet.`);
+        return this.kinesisStream(ref.name).streamArn;
     }
   };
 

@@ -10,6 +10,9 @@ export const NAME_LIMITS = {
   bus: 256,
   httpApi: 128,
   stack: 128,
+  kinesisStream: 128,
+  /** S3's 63, less the `-<12-digit account>-<region>` suffix appended at deploy time (buckets.ts). */
+  bucket: 63 - 1 - 12 - 1 - 14,
 } as const;
 export type NamedKind = keyof typeof NAME_LIMITS;
 

@@ -1,10 +1,13 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { AppDef } from '../platform/topology/types.ts';
+import { addBucketNotifications } from './bucket-notifications.ts';
+import { addBuckets } from './buckets.ts';
 import { addBuses, addRules } from './buses-rules.ts';
 import { SynthContext } from './context.ts';
 import { addFunctions } from './functions.ts';
 import { addHttpApis } from './http-apis.ts';
+import { addKinesisStreams } from './kinesis-streams.ts';
 import { NAME_LIMITS, physicalName } from './naming.ts';
 import type { ResolvedOptions } from './options.ts';
 import { grantFunctionAccess } from './permissions.ts';
@@ -28,10 +31,13 @@ export class TopologyStack extends Stack {
     addTables(ctx);
     addQueues(ctx);
     addBuses(ctx);
+    addBuckets(ctx);
+    addKinesisStreams(ctx);
     addFunctions(ctx);
     addPipes(ctx);
     addRules(ctx);
     addTriggers(ctx);
+    addBucketNotifications(ctx);
     addHttpApis(ctx);
     grantFunctionAccess(ctx);
     this.resources = ctx;

@@ -1,15 +1,16 @@
 import { CfnEventSourceMapping } from 'aws-cdk-lib/aws-lambda';
-import type { FilterCriteria, SqsTrigger, StreamTrigger } from '../platform/topology/types.ts';
+import type { FilterCriteria, KinesisTrigger, SqsTrigger, StreamTrigger } from '../platform/topology/types.ts';
 import type { SynthContext } from './context.ts';
 
 /**
- * Event source mappings for every trigger, as CfnEventSourceMapping so each declared field maps to one
- * property and no construct grants permissions behind our back (permissions.ts grants them).
+ * Event source mappings for every trigger but `s3` (bucket-notifications.ts), as CfnEventSourceMapping
+ * so each declared field maps to one property and no construct grants permissions behind our back
+ * (permissions.ts grants them).
  */
 export function addTriggers(ctx: SynthContext): void {
   for (const [name, { fn, role }] of ctx.functions) {
     (ctx.app.functions![name]!.triggers ?? []).forEach((trigger, index) => {
-      if (trigger.type === 's3' || trigger.type === 'kinesis') return;
+      if (trigger.type === 's3') return;
       const common = {
         functionName: fn.functionName,
         batchSize: trigger.batchSize,
@@ -33,9 +34,10 @@ function sqs(ctx: SynthContext, trigger: SqsTrigger) {
   };
 }
 
-function stream(ctx: SynthContext, trigger: StreamTrigger) {
+function stream(ctx: SynthContext, trigger: StreamTrigger | KinesisTrigger) {
   return {
-    eventSourceArn: ctx.resolveRef({ ref: 'tableStreamArn', name: trigger.table }),
+    eventSourceArn:
+      trigger.type === 'kinesis' ? ctx.kinesisStream(trigger.stream).streamArn : ctx.resolveRef({ ref: 'tableStreamArn', name: trigger.table }),
     startingPosition: trigger.startingPosition,
     maximumRetryAttempts: trigger.maximumRetryAttempts,
     maximumRecordAgeInSeconds: trigger.maximumRecordAgeInSeconds,

@@ -11,6 +11,7 @@ Commands:
   inspect   show tables, queues, rules, functions and recent events of a running local cloud
   seed      send the ecommerce init-database data set to a running local cloud (npm run seed)
   bench     measure the pipeline and the ecommerce app against the raw DynamoDB Local write rate (npm run bench)
+  ddb-client  run the DynamoDB CRUD demonstrator / load generator against the users table (npm run ddb-client)
 
 Run \`eventloom <command> --help\` for a command's options.`;
 
@@ -19,6 +20,7 @@ const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   inspect: async () => ({ run: (await import('./inspect.ts')).inspectCommand }),
   seed: async () => ({ run: (await import('./seed.ts')).seed }),
   bench: async () => ({ run: (await import('../../bench/main.ts')).bench }),
+  'ddb-client': async () => ({ run: (await import('../apps/ddb-client/cli.ts')).ddbClientCommand }),
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -10,9 +10,12 @@ import { LocalCloudError } from './errors.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb/process.ts';
 import { DeliveryOutbox, EventBridgeService, TargetDispatcher } from './eventbridge/index.ts';
 import { HttpGateway } from './gateway/index.ts';
+import { startKinesis } from './kinesis/index.ts';
 import { localRegion } from './identity.ts';
+import { physicalName } from './naming.ts';
 import { FunctionRunner } from './lambda/runner/index.ts';
 import { listen, type RunningServer } from './protocol/server.ts';
+import { S3Service } from './s3/index.ts';
 import { createCloudServer } from './server.ts';
 import type { CloudServices } from './services.ts';
 import { SqsService } from './sqs/index.ts';
@@ -43,7 +46,7 @@ export interface LocalCloudOptions {
 }
 
 export interface LocalCloud {
-  /** `http://127.0.0.1:<port>`: SQS, EventBridge, Lambda Invoke, HTTP APIs, inspector. */
+  /** `http://127.0.0.1:<port>`: SQS, EventBridge, S3, Kinesis, Lambda Invoke, HTTP APIs, inspector. */
   readonly url: string;
   readonly dynamoDbEndpoint: string;
   readonly services: CloudServices;
@@ -56,7 +59,7 @@ export interface LocalCloud {
 }
 
 /**
- * Boots the local cloud: DynamoDB Local, the state database, SQS, EventBridge, Lambda, API Gateway,
+ * Boots the local cloud: DynamoDB Local, the state database, SQS, EventBridge, S3, Kinesis, Lambda, API Gateway,
  * then every app's topology.
  *
  * @example
@@ -110,10 +113,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.push(() => dispatcher.close());
     const eventBridge = new EventBridgeService({ db, dispatcher, logger: logger.child({ component: 'eventbridge' }) });
     const gateway = new HttpGateway({ invoke: (name, event) => runner.invoke(name, event) });
-    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, logger };
+    const s3 = new S3Service({ ...(dataDir && { directory: join(dataDir, 's3') }), logger: logger.child({ component: 's3' }) });
+    cleanups.push(() => s3.stop());
+    const kinesis = await startKinesis({ ...(dataDir && { dataDir: join(dataDir, 'kinesis') }) });
+    cleanups.push(() => kinesis.stop());
+    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, s3, kinesis, logger };
 
     const deployed: DeployedApp[] = [];
-    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed }), options.port ?? 4566);
+    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed }), options.port ?? 4566, undefined, s3);
     url = server.url;
     cleanups.push(() => server.close());
     const env = sdkEnvironment(url, dynamoDbEndpoint);
@@ -138,6 +145,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     for (const app of options.apps) {
       for (const [name, api] of Object.entries(app.httpApis ?? {})) {
         if (api.baseUrlEnv) allEnv[api.baseUrlEnv] = apiUrl(app.name, name);
+      }
+      for (const [name, table] of Object.entries(app.tables ?? {})) {
+        if (table.nameEnv) allEnv[table.nameEnv] = physicalName(app, name);
       }
     }
     return { url, dynamoDbEndpoint, services, apps: deployed, env: allEnv, apiUrl, stop: stopAll };
@@ -168,6 +178,8 @@ export function sdkEnvironment(url: string, dynamoDbEndpoint: string): Record<st
     AWS_ENDPOINT_URL_SQS: url,
     AWS_ENDPOINT_URL_EVENTBRIDGE: url,
     AWS_ENDPOINT_URL_LAMBDA: url,
+    AWS_ENDPOINT_URL_KINESIS: url,
+    AWS_ENDPOINT_URL_S3: url,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     EVENTLOOM_URL: url,
   };

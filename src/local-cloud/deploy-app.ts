@@ -1,12 +1,14 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { AppDef, EnvValue, EventPattern, FunctionDef, QueueDef, SqsTrigger, StreamTrigger } from '../platform/topology/types.ts';
+import type { AppDef, EnvValue, EventPattern, FunctionDef, KinesisTrigger, QueueDef, SqsTrigger, StreamTrigger } from '../platform/topology/types.ts';
 import { provisionTable, type ProvisionedTable } from './dynamodb/provision.ts';
 import type { TargetConfig } from './eventbridge/index.ts';
 import { arn } from './identity.ts';
-import { SqsEventSource, StreamEventSource } from './lambda/esm/index.ts';
+import { provisionStream, type ProvisionedStream } from './kinesis/index.ts';
+import { KinesisEventSource, SqsEventSource, StreamEventSource } from './lambda/esm/index.ts';
 import { replaceRefs } from '../platform/topology/refs.ts';
 import { parseHandler, physicalName } from './naming.ts';
 import { Pipe } from './pipes/pipe.ts';
+import { startBucketNotifications } from './s3/deploy-buckets.ts';
 import type { CloudServices, Stoppable } from './services.ts';
 
 export interface DeployOptions {
@@ -24,7 +26,9 @@ export interface DeployedApp {
   readonly app: AppDef;
   readonly tables: ReadonlyMap<string, ProvisionedTable>;
   readonly pipes: readonly Pipe[];
-  readonly eventSources: readonly (SqsEventSource | StreamEventSource)[];
+  readonly eventSources: readonly (SqsEventSource | StreamEventSource | KinesisEventSource)[];
+  /** Logical Kinesis stream name → the provisioned stream. */
+  readonly kinesisStreams: ReadonlyMap<string, ProvisionedStream>;
   /** Logical HTTP API name → local API id (`<app>-<api>`). */
   readonly apiIds: ReadonlyMap<string, string>;
   stop(): Promise<void>;
@@ -38,6 +42,11 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
     tables.set(logical, await provisionTable(services.dynamodb, name(logical), table));
   }
   createQueues(app, services, options.queueOverrides);
+  const kinesisStreams = new Map<string, ProvisionedStream>();
+  for (const [logical, stream] of Object.entries(app.kinesisStreams ?? {})) {
+    kinesisStreams.set(logical, await provisionStream(services.kinesis.client, name(logical), stream));
+  }
+  for (const bucket of Object.keys(app.buckets ?? {})) await services.s3.createBucket(name(bucket));
   for (const bus of Object.keys(app.buses ?? {})) services.eventBridge.createBus(name(bus), { ifNotExists: true });
 
   const resolveRef = (value: EnvValue): string => {
@@ -56,9 +65,11 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
       case 'busArn':
         return services.eventBridge.busArn(name(value.name));
       case 'bucketName':
+        return name(value.name);
       case 'kinesisStreamName':
+        return name(value.name);
       case 'kinesisStreamArn':
-        throw new Error(`${app.name}: ${value.ref} is not supported by the local cloud yet.`);
+        return kinesisStreams.get(value.name)?.streamArn ?? '';
     }
   };
   for (const [logical, fn] of Object.entries(app.functions ?? {})) registerFunction(services, name(logical), fn, options, resolveRef);
@@ -91,7 +102,7 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
     services.eventBridge.putTargets(busName, name(logical), targets);
   }
 
-  const eventSources = startEventSources(app, services, tables, options, resolveRef);
+  const eventSources = startEventSources(app, services, tables, options, resolveRef, kinesisStreams);
   const pipes = Object.entries(app.pipes ?? {}).map(([logical, definition]) => {
     const pipe = new Pipe({
       name: name(logical),
@@ -123,12 +134,13 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
     apiIds.set(logical, id);
   }
 
-  const stoppables: Stoppable[] = [...pipes, ...eventSources];
+  const stoppables: Stoppable[] = [...pipes, ...eventSources, ...startBucketNotifications(app, services)];
   return {
     app,
     tables,
     pipes,
     eventSources,
+    kinesisStreams,
     apiIds,
     stop: async () => {
       await Promise.all(stoppables.map((s) => s.stop()));
@@ -200,6 +212,7 @@ function registerFunction(
     timeoutSeconds: fn.timeoutSeconds ?? 3,
     memoryMb: fn.memoryMb ?? 128,
     ...(fn.reservedConcurrency !== undefined && { reservedConcurrency: fn.reservedConcurrency }),
+    ...(fn.localAliases !== undefined && { aliases: fn.localAliases }),
   });
 }
 
@@ -209,14 +222,35 @@ function startEventSources(
   tables: ReadonlyMap<string, ProvisionedTable>,
   options: DeployOptions,
   resolveRef: (value: EnvValue) => string,
-): (SqsEventSource | StreamEventSource)[] {
-  const sources: (SqsEventSource | StreamEventSource)[] = [];
+  kinesisStreams: ReadonlyMap<string, ProvisionedStream>,
+): (SqsEventSource | StreamEventSource | KinesisEventSource)[] {
+  const sources: (SqsEventSource | StreamEventSource | KinesisEventSource)[] = [];
   for (const [logical, fn] of Object.entries(app.functions ?? {})) {
     const functionName = physicalName(app, logical);
     for (const declared of fn.triggers ?? []) {
-      if (declared.type === 's3' || declared.type === 'kinesis') continue;
+      if (declared.type === 's3') continue;
       const trigger = withResolvedFilters(declared, resolveRef);
       const logger = services.logger.child({ function: functionName });
+      if (trigger.type === 'kinesis') {
+        const stream = kinesisStreams.get(trigger.stream)!;
+        sources.push(
+          new KinesisEventSource({
+            functionName,
+            streamName: stream.streamName,
+            streamArn: stream.streamArn,
+            retentionHours: stream.retentionHours,
+            trigger,
+            ...(trigger.onFailureQueue && { onFailureQueue: physicalName(app, trigger.onFailureQueue) }),
+            kinesis: services.kinesis.client,
+            checkpoints: services.checkpoints,
+            runner: services.runner,
+            queues: services.sqs,
+            logger,
+            ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
+          }),
+        );
+        continue;
+      }
       const source =
         trigger.type === 'sqs'
           ? new SqsEventSource({ functionName, queue: physicalName(app, trigger.queue), trigger, sqs: services.sqs, runner: services.runner, logger })
@@ -238,7 +272,7 @@ function startEventSources(
   return sources;
 }
 
-function withResolvedFilters<T extends SqsTrigger | StreamTrigger>(trigger: T, resolveRef: (value: EnvValue) => string): T {
+function withResolvedFilters<T extends SqsTrigger | StreamTrigger | KinesisTrigger>(trigger: T, resolveRef: (value: EnvValue) => string): T {
   if (!trigger.filterCriteria) return trigger;
   return { ...trigger, filterCriteria: { patterns: trigger.filterCriteria.patterns.map((p) => replaceRefs(p, resolveRef) as EventPattern) } };
 }

@@ -5,13 +5,14 @@ import type { CloudServices } from './services.ts';
 export interface Snapshot {
   tables: string[];
   queues: { name: string; visible: number; inFlight: number; delayed: number; deadLetterQueue?: string }[];
+  buckets: { name: string; objects: number }[];
   rules: { bus: string; name: string; state: string; eventPattern: string; targets: string[] }[];
   functions: { name: string; invocations: number; errors: number; timeouts: number; running: number; warmWorkers: number }[];
   pipes: { name: string; delivered: number; filteredOut: number }[];
   recentEvents: { bus: string; id: string; source: string; detailType: string; time: string; matchedRules: readonly string[] }[];
 }
 
-/** What the inspector shows: tables, queue depths with DLQs, rules, function counters, pipes, recent events. */
+/** What the inspector shows: tables, queue depths with DLQs, buckets with object counts, rules, function counters, pipes, recent events. */
 export async function inspect(services: CloudServices, apps: readonly DeployedApp[]): Promise<Snapshot> {
   const { TableNames = [] } = await services.dynamodb.send(new ListTablesCommand({}));
   const queues = services.sqs.listQueues().map((name) => {
@@ -37,7 +38,8 @@ export async function inspect(services: CloudServices, apps: readonly DeployedAp
     .recentEvents()
     .slice(-50)
     .map(({ bus, event, matchedRules }) => ({ bus, id: event.id, source: event.source, detailType: event['detail-type'], time: event.time, matchedRules }));
-  return { tables: TableNames, queues, rules, functions, pipes, recentEvents };
+  const buckets = await services.s3.listBuckets();
+  return { tables: TableNames, queues, buckets, rules, functions, pipes, recentEvents };
 }
 
 /** Every recent event whose JSON mentions `key` (an orderId, a sku, ...), oldest first. */

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { DeployedApp } from './deploy-app.ts';
 import { createEventBridgeApi } from './eventbridge/index.ts';
 import { inspect, traceKey } from './inspector.ts';
+import { nameStreamByArn } from './kinesis/stream-arn.ts';
 import { handleInvoke } from './lambda/invoke-api.ts';
 import { arn } from './identity.ts';
 import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from './protocol/aws-json.ts';
@@ -19,8 +20,8 @@ const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
 
 /**
  * The local cloud's one HTTP endpoint: AWS JSON services routed by `X-Amz-Target` (DynamoDB and
- * Streams proxied to DynamoDB Local), Lambda Invoke, HTTP APIs under `/apis/<api-id>`, and the
- * inspector under `/_eventloom`.
+ * Streams proxied to DynamoDB Local, Kinesis to kinesalite), Lambda Invoke, HTTP APIs under
+ * `/apis/<api-id>`, and the inspector under `/_eventloom`.
  */
 export function createCloudServer(options: CloudServerOptions): Hono {
   const { services } = options;
@@ -52,6 +53,7 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   app.post('*', async (c) => {
     const target = c.req.header('x-amz-target') ?? null;
     if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) return proxy(c.req.raw, options.dynamoDbEndpoint);
+    if (target?.startsWith('Kinesis_20131202.')) return proxy(c.req.raw, services.kinesis.endpoint, nameStreamByArn(await c.req.raw.text()));
     const service = routeAwsJson(awsServices, target);
     if (!service) {
       const unknown = new AwsServiceError('UnknownOperationException', `No local service handles X-Amz-Target "${target ?? ''}".`);
@@ -63,10 +65,10 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   return app;
 }
 
-async function proxy(request: Request, endpoint: string): Promise<Response> {
+async function proxy(request: Request, endpoint: string, body?: string): Promise<Response> {
   const headers = new Headers(request.headers);
   headers.delete('host');
   headers.delete('content-length');
-  const response = await fetch(endpoint, { method: 'POST', headers, body: await request.arrayBuffer() });
+  const response = await fetch(endpoint, { method: 'POST', headers, body: body ?? (await request.arrayBuffer()) });
   return new Response(response.body, { status: response.status, headers: response.headers });
 }

@@ -3,7 +3,9 @@ import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Logger } from '../platform/log.ts';
 import type { EventBridgeService, TargetDispatcher } from './eventbridge/index.ts';
 import type { HttpGateway } from './gateway/index.ts';
+import type { KinesisServer } from './kinesis/index.ts';
 import type { FunctionRunner } from './lambda/runner/index.ts';
+import type { S3Service } from './s3/index.ts';
 import type { SqsService } from './sqs/index.ts';
 import type { StateDb } from './state/db.ts';
 import type { CheckpointStore } from './streams/index.ts';
@@ -19,6 +21,9 @@ export interface CloudServices {
   readonly dispatcher: TargetDispatcher;
   readonly runner: FunctionRunner;
   readonly gateway: HttpGateway;
+  /** kinesalite, behind the main port. */
+  readonly kinesis: KinesisServer;
+  readonly s3: S3Service;
   readonly logger: Logger;
 }
 

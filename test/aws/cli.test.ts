@@ -44,11 +44,15 @@ describe('cli arguments', () => {
     expect(isMainModule(pathToFileURL(path).href, undefined)).toBe(false);
   });
 
-  it('turns stack outputs into the .env base URLs, without the APIs a stage leaves out', () => {
+  it('turns stack outputs into the .env base URLs and table names, without the APIs a stage leaves out', () => {
     const options = resolveOptions({ stage: 'prod' });
-    const outputs = { [stackName(fixtureApp, options)]: { FixtureApiBaseUrl: 'https://abc.execute-api.us-east-1.amazonaws.com' } };
-    expect(envFromOutputs(outputs, [fixtureApp], options)).toEqual({ FIXTURE_API_BASE_URL: 'https://abc.execute-api.us-east-1.amazonaws.com' });
+    const outputs = { [stackName(fixtureApp, options)]: { FixtureApiBaseUrl: 'https://abc.execute-api.us-east-1.amazonaws.com', FixturePlainTableName: 'eventloom-prod-fixture-plain' } };
+    expect(envFromOutputs(outputs, [fixtureApp], options)).toEqual({
+      FIXTURE_API_BASE_URL: 'https://abc.execute-api.us-east-1.amazonaws.com',
+      FIXTURE_PLAIN_TABLE_NAME: 'eventloom-prod-fixture-plain',
+    });
     expect(() => envFromOutputs({}, [fixtureApp], options)).toThrow(/FixtureApiBaseUrl/);
+    expect(() => envFromOutputs({ [stackName(fixtureApp, options)]: { FixtureApiBaseUrl: 'x' } }, [fixtureApp], options)).toThrow(/FixturePlainTableName \(FIXTURE_PLAIN_TABLE_NAME\)/);
   });
 });
 
@@ -58,13 +62,13 @@ describe('cli arguments', () => {
  * pointing at a local recorder. Synth must succeed without a single request reaching it.
  */
 describe('npm run synth -- --stage dev (offline with credentials present, real bundling)', () => {
-  const SYNTH_LIMIT_MS = 120_000;
+  // A deadline so the suite cannot hang, not a timing assertion: the recorder proves no AWS lookup.
+  const SYNTH_TIMEOUT_MS = 360_000;
   let work: string;
   let outdir: string;
   let recorder: Server;
   const requests: string[] = [];
   let exitCode: number | null;
-  let elapsed = 0;
   let output = '';
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'eventloom-synth-'));
@@ -100,7 +104,6 @@ describe('npm run synth -- --stage dev (offline with credentials present, real b
       npm_config_update_notifier: 'false',
     };
     for (const key of Object.keys(env)) if (/^CDK_DEFAULT_|^AWS_CONFIG_FILE$|^AWS_SHARED_CREDENTIALS_FILE$|^AWS_EC2_METADATA_DISABLED$/.test(key)) delete env[key];
-    const started = Date.now();
     exitCode = await new Promise<number | null>((resolve, reject) => {
       const child = spawn('npm', ['run', 'synth', '--', '--stage', 'dev', '--output', outdir], { cwd: DEFAULT_PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -108,38 +111,37 @@ describe('npm run synth -- --stage dev (offline with credentials present, real b
       child.on('error', reject);
       child.on('close', resolve);
     });
-    elapsed = Date.now() - started;
-  }, SYNTH_LIMIT_MS + 60_000);
+  }, SYNTH_TIMEOUT_MS);
   afterAll(async () => {
     await new Promise((resolve) => recorder?.close(resolve));
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('exits 0 quickly, without any request to AWS, and leaves the project cdk.out alone', () => {
+  it('exits 0, without any request to AWS, and leaves the project cdk.out alone', () => {
     expect(exitCode, output.slice(-3000)).toBe(0);
     expect(output).not.toMatch(/Unknown option|docker/i);
     expect(requests).toEqual([]);
-    expect(elapsed).toBeLessThan(SYNTH_LIMIT_MS);
     expect(existsSync(join(outdir, 'manifest.json'))).toBe(true);
   });
 
   it('writes a template per registered app with every resource of the in-process synth', () => {
-    const [expected] = synthesize(apps, { stage: 'dev' });
-    for (const app of apps) {
+    const synthesized = synthesize(apps, { stage: 'dev' });
+    apps.forEach((app, i) => {
+      const expected = synthesized[i];
       const template = JSON.parse(readFileSync(join(outdir, `${stackName(app, resolveOptions())}.template.json`), 'utf8')) as TemplateJson;
       const count = (resources: TemplateJson['Resources']) =>
         Object.values(resources).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.Type]: (acc[r.Type] ?? 0) + 1 }), {});
       expect(count(template.Resources)).toEqual(count(expected!.json.Resources));
       expect(Object.keys(template.Outputs ?? {}).sort()).toEqual(Object.keys(expected!.json.Outputs ?? {}).sort());
       const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
-      expect(functions.length).toBeGreaterThan(0);
+      expect(functions).toHaveLength(expected!.ctx.functions.size);
       for (const fn of functions) {
         const key = String((fn.Properties!.Code as { S3Key: string }).S3Key).replace(/\.zip$/, '');
         expect(existsSync(join(outdir, `asset.${key}`, 'index.mjs'))).toBe(true);
         const variables = Object.keys((fn.Properties!.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
         expect(variables.filter((name) => name.startsWith('PAYMENT_GATEWAY_'))).toEqual([]);
       }
-    }
+    });
     expect(readdirSync(outdir).filter((f) => f.startsWith('asset.')).length).toBeGreaterThan(0);
   });
 

@@ -17,8 +17,9 @@ export const fixtureApp = defineApp({
       stream: 'NEW_AND_OLD_IMAGES',
       timeToLiveAttribute: 'expiresAt',
       pointInTimeRecovery: false,
+      tags: { Environment: 'fixture', Team: 'ledger' },
     },
-    plain: { partitionKey: { name: 'id', type: 'S' } },
+    plain: { partitionKey: { name: 'id', type: 'S' }, nameEnv: 'FIXTURE_PLAIN_TABLE_NAME' },
   },
   buses: { main: { description: 'the fixture bus' }, other: {} },
   pipes: {
@@ -75,6 +76,8 @@ export const fixtureApp = defineApp({
     ruleDlq: {},
     failures: {},
   },
+  buckets: { uploads: { versioned: true, retain: false }, archive: { retain: true }, scratch: {} },
+  kinesisStreams: { clicks: { shardCount: 2, retentionHours: 48 }, audit: {} },
   functions: {
     consumer: {
       handler,
@@ -126,6 +129,40 @@ export const fixtureApp = defineApp({
     ruleTarget: { handler: 'src/apps/ecommerce/inventory/listSkus/handler.ts#handler', tableAccess: { plain: ['ConditionCheckItem'] } },
     api: { handler, environment: { TABLE: tableName('ledger') }, tableAccess: { ledger: ['PutItem', 'Scan'] } },
     chaos: { handler: 'src/apps/ecommerce/testing/simulateRawEvent/handler.ts' },
+    // Writes objects and records; its bucket and stream names grant nothing beyond bucketAccess and PutRecord(s).
+    producer: {
+      handler,
+      environment: { BUCKET: { ref: 'bucketName', name: 'uploads' }, CLICKS: { ref: 'kinesisStreamName', name: 'clicks' }, AUDIT_ARN: { ref: 'kinesisStreamArn', name: 'audit' } },
+      bucketAccess: { uploads: ['GetObject', 'PutObject', 'DeleteObject', 'ListBucket'], archive: ['ListBucket'], scratch: ['PutObject'] },
+    },
+    // Notified by the bucket it names and reads: a dependency cycle unless the bucket is named without
+    // a reference to it (Template.fromStack in helpers.ts rejects a template with a cycle).
+    onUpload: {
+      handler,
+      environment: { BUCKET: { ref: 'bucketName', name: 'uploads' } },
+      bucketAccess: { uploads: ['GetObject'] },
+      triggers: [
+        { type: 's3', bucket: 'uploads', events: ['s3:ObjectCreated:Put', 's3:ObjectRemoved:*'], prefix: 'incoming/', suffix: '.jpg' },
+        {
+          type: 'kinesis',
+          stream: 'clicks',
+          startingPosition: 'TRIM_HORIZON',
+          batchSize: 500,
+          maximumBatchingWindowInSeconds: 3,
+          maximumRetryAttempts: 5,
+          maximumRecordAgeInSeconds: 600,
+          bisectBatchOnFunctionError: true,
+          parallelizationFactor: 2,
+          filterCriteria: { patterns: [{ data: { kind: ['click'] } }] },
+          reportBatchItemFailures: true,
+          onFailureQueue: 'failures',
+          enabled: false,
+        },
+        { type: 's3', bucket: 'archive', prefix: 'logs/' },
+        { type: 's3', bucket: 'uploads', events: ['s3:ObjectCreated:Copy'], suffix: '.png' },
+      ],
+    },
+    onArchive: { handler, triggers: [{ type: 's3', bucket: 'archive', events: ['s3:ObjectRemoved:Delete'] }, { type: 'kinesis', stream: 'audit', startingPosition: 'LATEST' }] },
   },
   httpApis: {
     public: {

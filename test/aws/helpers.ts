@@ -11,6 +11,7 @@ const RESOURCE_TYPES = {
   table: ['AWS::DynamoDB::Table', 'TableName'],
   queue: ['AWS::SQS::Queue', 'QueueName'],
   bus: ['AWS::Events::EventBus', 'Name'],
+  kinesisStream: ['AWS::Kinesis::Stream', 'Name'],
 } as const;
 
 const isRef = (value: unknown): value is ResourceRef =>
@@ -31,6 +32,20 @@ export interface CfnResource {
   readonly Type: string;
   readonly Properties?: Props;
   readonly DependsOn?: string[];
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
+}
+
+/**
+ * A template string value as text: `{Ref: X}` becomes `${X}`, `Fn::Join` is joined, so a deploy-time
+ * name (`name-${AWS::AccountId}-${AWS::Region}`) compares as one string however CDK nests its joins.
+ */
+export function render(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const node = value as { Ref?: string; 'Fn::Join'?: [string, unknown[]] };
+  if (typeof node?.Ref === 'string') return `\${${node.Ref}}`;
+  if (node?.['Fn::Join']) return node['Fn::Join'][1].map(render).join(node['Fn::Join'][0]);
+  return `<${JSON.stringify(value)}>`;
 }
 export interface TemplateJson {
   readonly Resources: Record<string, CfnResource>;
@@ -65,8 +80,8 @@ export class Synthesized {
     return Stack.of(construct).getLogicalId(construct.node.defaultChild as never);
   }
 
-  /** The logical id of a declared table, queue or bus, found in the template by its physical name. */
-  idOf(kind: 'table' | 'queue' | 'bus', name: string): string {
+  /** The logical id of a declared table, queue, bus or Kinesis stream, found in the template by its physical name. */
+  idOf(kind: keyof typeof RESOURCE_TYPES, name: string): string {
     const [type, property] = RESOURCE_TYPES[kind];
     return this.named(type, property, this.ctx.name(kind, name))[0];
   }
@@ -86,7 +101,29 @@ export class Synthesized {
         return { Ref: this.idOf('bus', ref.name) };
       case 'busArn':
         return { 'Fn::GetAtt': [this.idOf('bus', ref.name), 'Arn'] };
+      case 'bucketName':
+        return this.bucket(ref.name)[1].Properties!.BucketName;
+      case 'kinesisStreamName':
+        return { Ref: this.idOf('kinesisStream', ref.name) };
+      case 'kinesisStreamArn':
+        return { 'Fn::GetAtt': [this.idOf('kinesisStream', ref.name), 'Arn'] };
     }
+  }
+
+  /**
+   * A declared bucket as [logicalId, resource]. Buckets have no name known at synth time (it ends in
+   * the account and region), so this is the bucket construct's own resource.
+   */
+  bucket(name: string): [string, CfnResource] {
+    const id = this.logicalId(this.ctx.bucket(name).bucket);
+    const resource = this.json.Resources[id];
+    if (resource?.Type !== 'AWS::S3::Bucket') throw new Error(`bucket ${name} (${id}) is not in the template`);
+    return [id, resource];
+  }
+
+  /** The text a bucket's ARN renders to (see `render`), from its BucketName in the template. */
+  bucketArnText(name: string): string {
+    return `arn:\${AWS::Partition}:s3:::${render(this.bucket(name)[1].Properties!.BucketName)}`;
   }
 
   /** The template value of an object holding ResourceRefs (a rule's event pattern). */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NAME_LIMITS, outputId, physicalName } from '../../src/aws/naming.ts';
 import { resolveOptions } from '../../src/aws/options.ts';
 import { defineApp } from '../../src/platform/topology/define.ts';
-import { synthesize, type Synthesized } from './helpers.ts';
+import { render, synthesize, type Synthesized } from './helpers.ts';
 
 /** Logical names may have 64 characters, app names 32, prefixes and stages 32. */
 const long = (stem: string) => `${stem}${'X'.repeat(64)}`.slice(0, 64);
@@ -17,6 +17,9 @@ const longApp = defineApp({
   rules: { [long('rule')]: { bus: long('bus'), eventPattern: { source: ['x'] }, targets: [{ queue: long('queueA') }] } },
   functions: { [long('function')]: { handler, triggers: [{ type: 'sqs', queue: long('queueB') }] } },
   httpApis: { [long('api')]: { routes: [{ route: 'GET /x', function: long('function') }] } },
+  // The longest bucket names the local cloud accepts (`<app>-<logical>` within S3's 63).
+  buckets: { ['bucketa'.padEnd(30, 'x')]: {}, ['bucketb'.padEnd(30, 'x')]: {} },
+  kinesisStreams: { [long('stream')]: {} },
 });
 
 describe('naming', () => {
@@ -56,6 +59,7 @@ describe('naming: a synthesized app with long names', () => {
     ['AWS::Pipes::Pipe', 'Name', NAME_LIMITS.pipe],
     ['AWS::Events::EventBus', 'Name', NAME_LIMITS.bus],
     ['AWS::ApiGatewayV2::Api', 'Name', NAME_LIMITS.httpApi],
+    ['AWS::Kinesis::Stream', 'Name', NAME_LIMITS.kinesisStream],
   ] as const)('%s names are cut to %s… limits', (type, property, limit) => {
     const names = s.ofType(type).map(([, r]) => r.Properties![property] as string);
     expect(names.length).toBeGreaterThan(0);
@@ -64,6 +68,21 @@ describe('naming: a synthesized app with long names', () => {
       expect(name.startsWith(`aprefixofthirtytwocharacterslong-staging-${APP}-`.slice(0, limit - 9))).toBe(true);
     }
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('cuts bucket names so that the account and the longest region still fit in 63 characters', () => {
+    const names = s.ofType('AWS::S3::Bucket').map(([, r]) => render(r.Properties!.BucketName));
+    expect(names).toHaveLength(2);
+    for (const name of names) {
+      const deployed = name.replace('${AWS::AccountId}', '123456789012').replace('${AWS::Region}', 'ap-southeast-5');
+      expect(deployed).toHaveLength(63);
+      expect(deployed).toMatch(/^aprefixofthirty[a-z0-9-]*-[0-9a-f]{8}-123456789012-ap-southeast-5$/);
+    }
+    expect(new Set(names).size).toBe(2);
+  });
+
+  it('refuses a bucket whose name S3 would reject', () => {
+    expect(() => synthesize([{ name: 'app', buckets: { Uploads: {} } }])).toThrow(/bucket "Uploads" gives the name eventloom-dev-app-Uploads; S3 allows lower-case/);
   });
 
   it('names the stack <prefix>-<stage>-<app>', () => {

@@ -5,9 +5,10 @@ import { apps } from '../../src/apps/index.ts';
 import { parseHandler } from '../../src/aws/functions.ts';
 import { apiOutputId } from '../../src/aws/http-apis.ts';
 import { DEFAULT_PROJECT_ROOT } from '../../src/aws/options.ts';
+import { tableOutputId } from '../../src/aws/tables.ts';
 import type * as T from '../../src/platform/topology/types.ts';
 import { fixtureApp } from './fixture.ts';
-import { synthesize, type Props, type Synthesized } from './helpers.ts';
+import { render, synthesize, type Props, type Synthesized } from './helpers.ts';
 
 /**
  * Walks every declaration of every app and maps each key actually present to the CloudFormation
@@ -72,7 +73,24 @@ const tableChecks: Check<T.TableDef> = {
   tags: (a, tags) => {
     for (const [Key, Value] of Object.entries(tags)) expect(a.Tags).toContainEqual({ Key, Value });
   },
+  nameEnv: (a, env, s) => {
+    const output = s.json.Outputs?.[tableOutputId(env)];
+    expect(output?.Description).toBe(env);
+    const id = (output?.Value as { Ref?: string } | undefined)?.Ref;
+    expect(s.json.Resources[id ?? '']?.Properties?.TableName, env).toBe(a.TableName);
+  },
 };
+
+/** Checks on the whole bucket resource (its DeletionPolicy is not a property). */
+const bucketChecks = (stage: string): Check<T.BucketDef> => ({
+  versioned: (r, versioned) => expect(prop(r, 'Properties.VersioningConfiguration')).toEqual(versioned ? { Status: 'Enabled' } : undefined),
+  retain: (r, retain) => expect(r.DeletionPolicy).toBe(retain || stage !== 'dev' ? 'Retain' : 'Delete'),
+});
+const kinesisStreamChecks: Check<T.KinesisStreamDef> = {
+  shardCount: same('ShardCount'),
+  retentionHours: same('RetentionPeriodHours'),
+};
+const DEFAULT_S3_EVENTS = ['s3:ObjectCreated:*'];
 
 const seconds = (path: string) => same(path);
 const queueChecks: Check<T.QueueDef> = {
@@ -162,6 +180,37 @@ const streamTriggerChecks: Check<T.StreamTrigger> = {
   enabled: same('Enabled'),
 };
 
+const kinesisTriggerChecks: Check<T.KinesisTrigger> = {
+  ...streamTriggerChecks,
+  type: () => undefined,
+  stream: () => undefined, // checked when the mapping is found (EventSourceArn)
+};
+
+/** An s3 trigger's bucket configurations, one per event (`configs`, in declaration order). */
+const s3TriggerChecks: Check<T.S3Trigger> = {
+  type: () => undefined,
+  bucket: () => undefined, // selects the bucket's configurations
+  events: (a, events) => expect((a.configs as Props[]).map((c) => c.Event)).toEqual(events),
+  prefix: (a, prefix) => {
+    for (const config of a.configs as Props[]) expect(prop(config, 'Filter.S3Key.Rules')).toContainEqual({ Name: 'prefix', Value: prefix });
+  },
+  suffix: (a, suffix) => {
+    for (const config of a.configs as Props[]) expect(prop(config, 'Filter.S3Key.Rules')).toContainEqual({ Name: 'suffix', Value: suffix });
+  },
+};
+
+/** Each of a function's s3 triggers with the bucket notification configurations it produced, in order. */
+function s3Configurations(s: Synthesized, name: string): { trigger: T.S3Trigger; configs: Props[] }[] {
+  const arn = { 'Fn::GetAtt': [fnId(s, name), 'Arn'] };
+  const triggers = (s.ctx.app.functions?.[name]?.triggers ?? []).filter((t): t is T.S3Trigger => t.type === 's3');
+  const remaining = new Map<string, Props[]>();
+  for (const bucket of new Set(triggers.map((t) => t.bucket))) {
+    const all = prop(s.bucket(bucket)[1].Properties ?? {}, 'NotificationConfiguration.LambdaConfigurations') as Props[] | undefined;
+    remaining.set(bucket, (all ?? []).filter((c) => JSON.stringify(c.Function) === JSON.stringify(arn)));
+  }
+  return triggers.map((trigger) => ({ trigger, configs: remaining.get(trigger.bucket)!.splice(0, (trigger.events ?? DEFAULT_S3_EVENTS).length) }));
+}
+
 const functionChecks = (name: string): Check<T.FunctionDef> => ({
   handler: (a, handler) => {
     const { file, exportName } = parseHandler(handler);
@@ -182,15 +231,26 @@ const functionChecks = (name: string): Check<T.FunctionDef> => ({
     });
     expect(new Set(granted.map((g) => JSON.stringify(g)))).toEqual(new Set(expected.map((e) => JSON.stringify(e))));
   },
-  bucketAccess: () => undefined, // PENDING(S3 helper): exact S3 grants per declared bucket
+  bucketAccess: (_a, access, s) => {
+    // Exactly the declared actions: ListBucket on the bucket ARN, object actions on `<bucket ARN>/*`.
+    const granted = grantsOf(s, name)
+      .filter(({ action }) => action.startsWith('s3:'))
+      .map(({ action, resource }) => `${action} ${render(resource)}`);
+    const expected = Object.entries(access).flatMap(([bucket, actions]) =>
+      actions.map((action) => `s3:${action} ${s.bucketArnText(bucket)}${action === 'ListBucket' ? '' : '/*'}`),
+    );
+    expect(new Set(granted)).toEqual(new Set(expected));
+  },
   timeoutSeconds: same('Timeout'),
   memoryMb: same('MemorySize'),
   reservedConcurrency: same('ReservedConcurrentExecutions'),
+  localAliases: () => undefined, // local Invoke names only; AWS has just the physical name
   triggers: (_a, triggers, s) => {
     const id = fnId(s, name);
     const mappings = s.ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => (m.Properties!.FunctionName as Props).Ref === id);
-    expect(mappings).toHaveLength(triggers.length);
-    triggers.forEach((trigger, i) => {
+    const polled = triggers.filter((trigger) => trigger.type !== 's3');
+    expect(mappings).toHaveLength(polled.length);
+    polled.forEach((trigger, i) => {
       const mapping = mappings[i]![1].Properties!;
       if (trigger.type === 'sqs') {
         expect(mapping.EventSourceArn).toEqual(s.ref({ ref: 'queueArn', name: trigger.queue }));
@@ -198,8 +258,20 @@ const functionChecks = (name: string): Check<T.FunctionDef> => ({
       } else if (trigger.type === 'dynamodb-stream') {
         expect(mapping.EventSourceArn).toEqual(s.ref({ ref: 'tableStreamArn', name: trigger.table }));
         checkAll(`${name} trigger ${i}`, trigger, streamTriggerChecks, mapping, s);
+      } else if (trigger.type === 'kinesis') {
+        expect(mapping.EventSourceArn).toEqual(s.ref({ ref: 'kinesisStreamArn', name: trigger.stream }));
+        checkAll(`${name} trigger ${i}`, trigger, kinesisTriggerChecks, mapping, s);
       }
     });
+    for (const { trigger, configs } of s3Configurations(s, name)) {
+      const at = `${name} s3 trigger on ${trigger.bucket}`;
+      const events = trigger.events ?? DEFAULT_S3_EVENTS;
+      expect(configs.map((c) => c.Event), at).toEqual(events);
+      const rules = configs.map((c) => prop(c, 'Filter.S3Key.Rules') as Props[] | undefined);
+      const declared = [trigger.prefix, trigger.suffix].filter((v) => v !== undefined).length;
+      for (const r of rules) expect(r?.length ?? 0, at).toBe(declared);
+      checkAll(at, trigger, s3TriggerChecks, { configs }, s);
+    }
   },
 });
 
@@ -254,8 +326,8 @@ const APP_SECTIONS: { [K in keyof Required<T.AppDef>]-?: string } = {
   pipes: 'has a pipe per declaration',
   rules: 'has a rule per declaration',
   queues: 'has a queue per declaration',
-  buckets: 'PENDING(S3 helper)',
-  kinesisStreams: 'PENDING(Kinesis helper)',
+  buckets: 'has a bucket per declaration',
+  kinesisStreams: 'has a Kinesis stream per declaration',
   functions: 'has a function per declaration',
   httpApis: 'has an HTTP API per declaration',
 };
@@ -315,10 +387,71 @@ describe.each(everyApp.map((app) => [app.name, app] as const))('parity: %s', (_n
     }
   });
 
+  it('has a bucket per declaration: account- and region-unique name, versioning, SSE-S3, no public access, TLS only', () => {
+    expect(s.ofType('AWS::S3::Bucket')).toHaveLength(Object.keys(app.buckets ?? {}).length);
+    for (const [name, def] of Object.entries(app.buckets ?? {})) {
+      const [id, resource] = s.bucket(name);
+      const actual = resource.Properties!;
+      const base = s.ctx.name('bucket', name);
+      expect(render(actual.BucketName)).toBe(`${base}-\${AWS::AccountId}-\${AWS::Region}`);
+      // The longest account and region (ap-southeast-5) still fit S3's 63 characters.
+      expect(`${base}-000000000000-ap-southeast-5`.length).toBeLessThanOrEqual(63);
+      expect(actual.BucketEncryption).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
+      expect(actual.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(resource.DeletionPolicy).toBe(def.retain ? 'Retain' : 'Delete');
+      expect(prop(actual, 'VersioningConfiguration.Status')).toBe(def.versioned ? 'Enabled' : undefined);
+      checkAll(`bucket ${name}`, def, bucketChecks('dev'), resource as unknown as Props, s);
+      const policies = s.ofType('AWS::S3::BucketPolicy').filter(([, p]) => (p.Properties!.Bucket as Props).Ref === id);
+      expect(policies).toHaveLength(1);
+      expect((policies[0]![1].Properties!.PolicyDocument as Props).Statement).toEqual([
+        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      ]);
+      // Every s3 trigger on this bucket, and nothing else, is in its notification configuration.
+      const expected = Object.entries(app.functions ?? {}).flatMap(([fnName, fn]) =>
+        (fn.triggers ?? []).flatMap((t) => (t.type === 's3' && t.bucket === name ? (t.events ?? DEFAULT_S3_EVENTS).map((event) => ({ event, fnName })) : [])),
+      );
+      const configs = (prop(actual, 'NotificationConfiguration.LambdaConfigurations') as Props[] | undefined) ?? [];
+      expect(configs.map((c) => `${c.Event} ${JSON.stringify(c.Function)}`).sort()).toEqual(
+        expected.map(({ event, fnName }) => `${event} ${JSON.stringify({ 'Fn::GetAtt': [fnId(s, fnName), 'Arn'] })}`).sort(),
+      );
+    }
+    expect(s.ofType('Custom::S3BucketNotifications')).toEqual([]);
+  });
+
+  it('lets S3 invoke a triggered function only from its bucket and account, before the bucket is configured', () => {
+    const permissions = s.ofType('AWS::Lambda::Permission').filter(([, p]) => p.Properties?.Principal === 's3.amazonaws.com');
+    const pairs = new Set(
+      Object.entries(app.functions ?? {}).flatMap(([fnName, fn]) => (fn.triggers ?? []).flatMap((t) => (t.type === 's3' ? [`${fnName} ${t.bucket}`] : []))),
+    );
+    expect(permissions).toHaveLength(pairs.size);
+    for (const pair of pairs) {
+      const [fnName, bucket] = pair.split(' ') as [string, string];
+      const found = permissions.filter(
+        ([, p]) => JSON.stringify(p.Properties!.FunctionName) === JSON.stringify({ 'Fn::GetAtt': [fnId(s, fnName), 'Arn'] }) && render(p.Properties!.SourceArn) === s.bucketArnText(bucket),
+      );
+      expect(found, pair).toHaveLength(1);
+      const [permissionId, permission] = found[0]!;
+      expect(permission.Properties).toMatchObject({ Action: 'lambda:InvokeFunction', SourceAccount: { Ref: 'AWS::AccountId' } });
+      expect(s.bucket(bucket)[1].DependsOn, pair).toContain(permissionId);
+    }
+  });
+
+  it('has a Kinesis stream per declaration: provisioned, shards, retention, AWS-managed encryption', () => {
+    expect(s.ofType('AWS::Kinesis::Stream')).toHaveLength(Object.keys(app.kinesisStreams ?? {}).length);
+    for (const [name, def] of Object.entries(app.kinesisStreams ?? {})) {
+      const [, actual] = s.named('AWS::Kinesis::Stream', 'Name', s.ctx.name('kinesisStream', name));
+      expect(actual.ShardCount).toBe(def.shardCount ?? 1);
+      expect(actual.RetentionPeriodHours).toBe(def.retentionHours ?? 24);
+      expect(actual.StreamModeDetails).toEqual({ StreamMode: 'PROVISIONED' });
+      expect(actual.StreamEncryption).toEqual({ EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' });
+      checkAll(`Kinesis stream ${name}`, def, kinesisStreamChecks, actual, s);
+    }
+  });
+
   it('has a function per declaration (dev stage) with runtime, env, limits and triggers', () => {
     const declared = Object.entries(app.functions ?? {});
     expect(s.ofType('AWS::Lambda::Function')).toHaveLength(declared.length);
-    const triggers = declared.reduce((n, [, def]) => n + (def.triggers?.length ?? 0), 0);
+    const triggers = declared.reduce((n, [, def]) => n + (def.triggers ?? []).filter((t) => t.type !== 's3').length, 0);
     expect(s.ofType('AWS::Lambda::EventSourceMapping')).toHaveLength(triggers);
     for (const [name, def] of declared) {
       const [, actual] = s.named('AWS::Lambda::Function', 'FunctionName', s.ctx.name('function', name));

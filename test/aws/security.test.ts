@@ -4,7 +4,7 @@ import { apps } from '../../src/apps/index.ts';
 import { isResourceRef } from '../../src/platform/topology/refs.ts';
 import type { AppDef, FunctionDef } from '../../src/platform/topology/types.ts';
 import { fixtureApp } from './fixture.ts';
-import { synthesize, type Props, type Synthesized } from './helpers.ts';
+import { render, synthesize, type Props, type Synthesized } from './helpers.ts';
 
 /** Actions IAM only accepts on Resource "*" (no resource type), hence the only allowed `*` resources. */
 const WILDCARD_RESOURCE_EXCEPTIONS = ['dynamodb:ListStreams'];
@@ -17,6 +17,7 @@ interface Statement {
 }
 
 const list = <V>(value: V | V[] | undefined): V[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const prop = (value: unknown, path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node as Props | undefined)?.[key], value);
 
 /** Every policy statement in the template, with where it comes from. */
 function statements(s: Synthesized): { where: string; statement: Statement }[] {
@@ -42,6 +43,19 @@ function referencedIds(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/**
+ * What a statement's resources name: the logical ids they refer to, and bucket ARNs as text (a
+ * bucket is named by its deploy-time name, not a reference; `bucket/*` counts as the bucket).
+ */
+function resourceKeys(resources: unknown[]): Set<string> {
+  const keys = referencedIds(resources);
+  for (const resource of resources.flat()) {
+    const text = render(resource);
+    if (text.startsWith('arn:${AWS::Partition}:s3:::')) keys.add(text.replace(/\/\*$/, ''));
+  }
+  return keys;
+}
+
 /** What a function may touch, written from the declaration independently of src/aws/permissions.ts. */
 function expectedAccess(s: Synthesized, name: string, def: FunctionDef): { actions: Set<string>; resources: Set<string> } {
   const actions = new Set(['logs:CreateLogStream', 'logs:PutLogEvents']);
@@ -53,20 +67,28 @@ function expectedAccess(s: Synthesized, name: string, def: FunctionDef): { actio
   const tableId = (table: string) => s.logicalId(s.ctx.table(table));
   const queueId = (queue: string) => s.logicalId(s.ctx.queue(queue));
   const streamRead = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+  const kinesisId = (stream: string) => s.logicalId(s.ctx.kinesisStream(stream));
+  // Lambda's Kinesis poller (developer guide); no SubscribeToShard (fan-out consumers) or ListStreams.
+  const kinesisRead = ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'];
   for (const value of Object.values(def.environment ?? {})) {
     if (!isResourceRef(value)) continue;
     // A table name grants nothing by itself: the function's tableAccess does (below).
     if (value.ref === 'tableStreamArn') add([tableId(value.name)], ...streamRead);
     if (value.ref === 'queueUrl' || value.ref === 'queueArn') add([queueId(value.name)], 'sqs:SendMessage');
     if (value.ref === 'busName' || value.ref === 'busArn') add([s.logicalId(s.ctx.bus(value.name))], 'events:PutEvents');
+    // A bucket name grants nothing by itself (bucketAccess does); a Kinesis stream is written to.
+    if (value.ref === 'kinesisStreamName' || value.ref === 'kinesisStreamArn') add([kinesisId(value.name)], 'kinesis:PutRecord', 'kinesis:PutRecords');
   }
+  for (const [bucket, bucketActions] of Object.entries(def.bucketAccess ?? {})) add([s.bucketArnText(bucket)], ...bucketActions.map((a) => `s3:${a}`));
   for (const [table, tableActions] of Object.entries(def.tableAccess ?? {})) add([tableId(table)], ...tableActions.map((a) => `dynamodb:${a}`));
   for (const trigger of def.triggers ?? []) {
     if (trigger.type === 'sqs') add([queueId(trigger.queue)], 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes');
-    else if (trigger.type === 'dynamodb-stream') {
-      add([tableId(trigger.table)], ...streamRead);
+    else if (trigger.type === 'dynamodb-stream' || trigger.type === 'kinesis') {
+      if (trigger.type === 'kinesis') add([kinesisId(trigger.stream)], ...kinesisRead);
+      else add([tableId(trigger.table)], ...streamRead);
       if (trigger.onFailureQueue) add([queueId(trigger.onFailureQueue)], 'sqs:SendMessage');
     }
+    // An s3 trigger adds nothing to the role: S3 invokes the function under its resource policy.
   }
   return { actions, resources };
 }
@@ -92,7 +114,7 @@ describe.each(everyApp.map((app) => [app.name, app] as const))('security: %s', (
   it('allows no wildcard action and no wildcard resource outside the listed exceptions', () => {
     for (const s of [dev, prod]) {
       const found = statements(s).filter(({ statement }) => statement.Effect === 'Allow');
-      expect(found.length).toBeGreaterThan(0);
+      if (Object.keys(app.functions ?? {}).length > 0) expect(found.length).toBeGreaterThan(0);
       for (const { where, statement } of found) {
         for (const action of list(statement.Action)) expect(action === '*' || action.endsWith(':*'), `${where}: ${action}`).toBe(false);
         if (list(statement.Resource).includes('*')) expect(list(statement.Action).every((a) => WILDCARD_RESOURCE_EXCEPTIONS.includes(a)), `${where}: Resource *`).toBe(true);
@@ -120,7 +142,15 @@ describe.each(everyApp.map((app) => [app.name, app] as const))('security: %s', (
       const granted = policies.flatMap(([, p]) => list((p.Properties!.PolicyDocument as Props).Statement as Statement[]));
       const expected = expectedAccess(dev, name, def);
       expect(new Set(granted.flatMap((st) => list(st.Action))), name).toEqual(expected.actions);
-      expect(referencedIds(granted.map((st) => st.Resource)), name).toEqual(expected.resources);
+      expect(resourceKeys(granted.map((st) => st.Resource)), name).toEqual(expected.resources);
+    }
+  });
+
+  it('deploys no custom resource (no provider Lambda with rights of its own)', () => {
+    for (const s of [dev, prod]) {
+      const custom = Object.entries(s.json.Resources).filter(([, r]) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource');
+      expect(custom.map(([id]) => id)).toEqual([]);
+      expect(s.ofType('AWS::Lambda::Function')).toHaveLength(s.ctx.functions.size);
     }
   });
 
@@ -148,17 +178,37 @@ describe.each(everyApp.map((app) => [app.name, app] as const))('security: %s', (
         expect(statement.Condition, id).toHaveProperty('ArnEquals.aws:SourceArn');
       }
     }
-    for (const [id, permission] of dev.ofType('AWS::Lambda::Permission')) expect(permission.Properties?.SourceArn, id).toBeDefined();
+    for (const [id, permission] of dev.ofType('AWS::Lambda::Permission')) {
+      expect(permission.Properties?.SourceArn, id).toBeDefined();
+      // S3 ARNs hold no account: the bucket's account must be ours too.
+      if (permission.Properties?.Principal === 's3.amazonaws.com') expect(permission.Properties.SourceAccount, id).toEqual({ Ref: 'AWS::AccountId' });
+    }
   });
 
-  it('encrypts every queue and has no public bucket', () => {
+  it('encrypts every queue, stream and bucket, blocks public access and allows nothing in bucket policies', () => {
     for (const s of [dev, prod]) {
       for (const [id, queue] of s.ofType('AWS::SQS::Queue')) expect(queue.Properties?.SqsManagedSseEnabled ?? queue.Properties?.KmsMasterKeyId, id).toBeTruthy();
-      // The topology has no buckets (function code goes to the bootstrap bucket). When one is added,
-      // replace this with: every bucket blocks public access and is encrypted.
-      expect(s.ofType('AWS::S3::Bucket')).toEqual([]);
-      expect(s.ofType('AWS::S3::BucketPolicy')).toEqual([]);
+      for (const [id, stream] of s.ofType('AWS::Kinesis::Stream')) expect(prop(stream.Properties, 'StreamEncryption.EncryptionType'), id).toBe('KMS');
+      expect(s.ofType('AWS::S3::Bucket')).toHaveLength(Object.keys(app.buckets ?? {}).length);
+      for (const [id, bucket] of s.ofType('AWS::S3::Bucket')) {
+        expect(bucket.Properties?.PublicAccessBlockConfiguration, id).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+        expect(prop(bucket.Properties, 'BucketEncryption.ServerSideEncryptionConfiguration'), id).toBeDefined();
+        const policies = s.ofType('AWS::S3::BucketPolicy').filter(([, p]) => (p.Properties!.Bucket as Props).Ref === id);
+        expect(policies, `${id}: TLS-only policy`).toHaveLength(1);
+      }
+      for (const [id, policy] of s.ofType('AWS::S3::BucketPolicy')) {
+        for (const statement of list((policy.Properties!.PolicyDocument as Props).Statement as Statement[])) expect(statement.Effect, id).toBe('Deny');
+      }
     }
+  });
+
+  it('keeps buckets and streams outside dev, and retained buckets in dev too', () => {
+    for (const [name, def] of Object.entries(app.buckets ?? {})) {
+      expect(dev.bucket(name)[1].DeletionPolicy, name).toBe(def.retain ? 'Retain' : 'Delete');
+      expect(prod.bucket(name)[1].DeletionPolicy, name).toBe('Retain');
+    }
+    for (const [id, stream] of prod.ofType('AWS::Kinesis::Stream')) expect(stream.DeletionPolicy, id).toBe('Retain');
+    for (const [id, stream] of dev.ofType('AWS::Kinesis::Stream')) expect(stream.DeletionPolicy, id).toBe('Delete');
   });
 
   it('leaves dev-only APIs and the functions only they use out of prod, keeps them in dev', () => {

@@ -1,5 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { StreamFailureCondition } from './failure-record.ts';
+import { dynamoDbRecordInfo, type StreamRecordInfo } from './stream-record-info.ts';
 
 export type DeliveryOutcome =
   | { readonly ok: true }
@@ -8,17 +9,21 @@ export type DeliveryOutcome =
   /** Items reported failed: records before `retryFrom` are done, the rest is retried (never bisected). */
   | { readonly ok: false; readonly partial: true; readonly retryFrom: number; readonly error: string };
 
-export interface StreamBatchOptions {
+export interface StreamBatchOptions<R = DynamoDBRecord> {
   /** Delivers records; on success it must call `checkpoint(lastSequenceNumber)` (inside its own transaction if it writes state). */
-  deliver(records: readonly DynamoDBRecord[], checkpoint: (sequenceNumber: string) => void): Promise<DeliveryOutcome>;
+  deliver(records: readonly R[], checkpoint: (sequenceNumber: string) => void): Promise<DeliveryOutcome>;
   /** Saves a checkpoint outside a delivery (skipped or discarded records). */
   checkpoint(sequenceNumber: string): void;
   /** Sends discarded records to the on-failure destination; called together with `checkpoint`. */
-  discard(records: readonly DynamoDBRecord[], condition: StreamFailureCondition, attempts: number, error: string): void;
+  discard(records: readonly R[], condition: StreamFailureCondition, attempts: number, error: string): void;
   /** −1 = retry until the record expires. */
   maximumRetryAttempts: number;
-  /** −1 = until the record leaves the stream (24 h, DynamoDB Streams' retention). */
+  /** −1 = until the record leaves the stream (`retentionSeconds`). */
   maximumRecordAgeInSeconds: number;
+  /** The stream's retention; default 24 h (DynamoDB Streams, a default Kinesis stream). */
+  retentionSeconds?: number;
+  /** Reads sequence numbers and arrival times; default DynamoDB stream records. */
+  recordInfo?: StreamRecordInfo<R>;
   bisectOnError: boolean;
   /** Delay before retry number `attempt` (1-based). */
   retryDelayMs(attempt: number): number;
@@ -27,23 +32,25 @@ export interface StreamBatchOptions {
   signal: AbortSignal;
 }
 
-interface PendingBatch {
-  records: readonly DynamoDBRecord[];
+interface PendingBatch<R> {
+  records: readonly R[];
   attempts: number;
 }
 
 /**
- * Runs one stream batch to completion with AWS's stream-source semantics, shared by Lambda
- * DynamoDB-stream mappings and pipes: records older than the maximum age are discarded, a partial
- * failure checkpoints before the first failed record and retries from there, a whole-batch failure
- * is bisected (halves do not count as retries) or retried, and a batch out of retries is discarded
- * to the on-failure destination. Records are never reordered.
+ * Runs one stream batch to completion with AWS's stream-source semantics, shared by Lambda stream
+ * mappings (DynamoDB, Kinesis) and pipes: records older than the maximum age are discarded, a
+ * partial failure checkpoints before the first failed record and retries from there, a whole-batch
+ * failure is bisected (halves do not count as retries) or retried, and a batch out of retries is
+ * discarded to the on-failure destination. Records are never reordered.
  */
-export async function runStreamBatch(records: readonly DynamoDBRecord[], options: StreamBatchOptions): Promise<void> {
-  const pending: PendingBatch[] = [{ records, attempts: 0 }];
+export async function runStreamBatch<R = DynamoDBRecord>(records: readonly R[], options: StreamBatchOptions<R>): Promise<void> {
+  const info = options.recordInfo ?? (dynamoDbRecordInfo as unknown as StreamRecordInfo<R>);
+  const sequenceOf = (record: R) => info.sequenceNumber(record);
+  const pending: PendingBatch<R>[] = [{ records, attempts: 0 }];
   while (pending.length > 0 && !options.signal.aborted) {
     const batch = pending[0]!;
-    const fresh = dropExpired(batch, options);
+    const fresh = dropExpired(batch, options, info);
     if (fresh.length === 0) {
       pending.shift();
       continue;
@@ -76,19 +83,16 @@ export async function runStreamBatch(records: readonly DynamoDBRecord[], options
 /** DynamoDB Streams keeps a record 24 hours: with no age limit, retries stop when it would be trimmed. */
 export const STREAM_RETENTION_SECONDS = 86_400;
 
-function dropExpired(batch: PendingBatch, options: StreamBatchOptions): readonly DynamoDBRecord[] {
-  const maxAge = options.maximumRecordAgeInSeconds < 0 ? STREAM_RETENTION_SECONDS : options.maximumRecordAgeInSeconds;
+function dropExpired<R>(batch: PendingBatch<R>, options: StreamBatchOptions<R>, info: StreamRecordInfo<R>): readonly R[] {
+  const retention = options.retentionSeconds ?? STREAM_RETENTION_SECONDS;
+  const maxAge = options.maximumRecordAgeInSeconds < 0 ? retention : options.maximumRecordAgeInSeconds;
   const oldest = options.now() / 1000 - maxAge;
-  const firstFresh = batch.records.findIndex((record) => (record.dynamodb?.ApproximateCreationDateTime ?? Infinity) >= oldest);
+  const firstFresh = batch.records.findIndex((record) => (info.arrivalSeconds(record) ?? Infinity) >= oldest);
   const expired = firstFresh === -1 ? batch.records : batch.records.slice(0, firstFresh);
   if (expired.length === 0) return batch.records;
   options.discard(expired, 'RecordAgeExceeded', batch.attempts, 'record older than MaximumRecordAgeInSeconds');
-  options.checkpoint(sequenceOf(expired[expired.length - 1]!));
+  options.checkpoint(info.sequenceNumber(expired[expired.length - 1]!));
   return firstFresh === -1 ? [] : batch.records.slice(firstFresh);
-}
-
-function sequenceOf(record: DynamoDBRecord): string {
-  return record.dynamodb?.SequenceNumber ?? '';
 }
 
 /** Exponential backoff from `baseMs`, capped, for stream retries. */

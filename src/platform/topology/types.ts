@@ -33,6 +33,8 @@ export interface TableDef {
   readonly pointInTimeRecovery?: boolean;
   /** Resource tags on AWS (e.g. `{ Environment: 'example' }`); informational locally. */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Name of the `.env` variable receiving the table's physical name, e.g. `DYNAMODB_TABLE_NAME`. */
+  readonly nameEnv?: string;
 }
 
 export interface BucketDef {
@@ -274,6 +276,13 @@ export interface FunctionDef {
   /** Reserved concurrency; unset = unreserved (the local cloud caps it at its own pool size). */
   readonly reservedConcurrency?: number;
   readonly triggers?: readonly Trigger[];
+  /**
+   * Extra names the local Invoke endpoint accepts for this function (the same function, not a copy),
+   * e.g. the name a document or a client collection calls it by. Local only: the CDK ignores them.
+   *
+   * @example localAliases: ['dispensary-local-api']
+   */
+  readonly localAliases?: readonly string[];
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ANY';

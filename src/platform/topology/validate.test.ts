@@ -245,3 +245,70 @@ describe('TopologyError', () => {
     );
   });
 });
+
+describe('validateApp buckets', () => {
+  const withBucket = (changes: Readonly<Record<string, unknown>> = {}) =>
+    appWith({
+      buckets: { uploads: {} },
+      'functions.getOrder.environment': { UPLOADS_BUCKET: { ref: 'bucketName', name: 'uploads' } },
+      'functions.getOrder.bucketAccess': { uploads: ['GetObject', 'PutObject'] },
+      ...changes,
+    });
+
+  it('accepts a bucket with access, a bucketName reference and an s3 trigger', () => {
+    const app = withBucket({ 'functions.project.triggers': [{ type: 's3', bucket: 'uploads', prefix: 'in/', suffix: '.csv' }] });
+
+    expect(issuesOf(app)).toEqual([]);
+  });
+
+  it.each([
+    ['a logical name S3 refuses (capitals)', { buckets: { Uploads: {} } }, 'buckets.Uploads', /makes the bucket name "shop-Uploads", which S3 refuses/],
+    ['a logical name S3 refuses (underscore)', { buckets: { raw_files: {} } }, 'buckets.raw_files', /"shop-raw_files", which S3 refuses/],
+    ['a bucket name over 63 characters', { buckets: { ['b'.repeat(60)]: {} } }, `buckets.${'b'.repeat(60)}`, /which S3 refuses: 3–63/],
+    ['bucketAccess to an undeclared bucket', { 'functions.getOrder.bucketAccess': { uploads: ['GetObject'], nope: ['GetObject'] } }, 'functions.getOrder.bucketAccess.nope', /unknown bucket "nope" \(declared buckets: uploads\)/],
+    ['bucketAccess without actions', { 'functions.getOrder.bucketAccess': { uploads: [] } }, 'functions.getOrder.bucketAccess.uploads', /needs at least one action \(GetObject, PutObject, DeleteObject, ListBucket\)/],
+    ['an unknown bucketAccess action', { 'functions.getOrder.bucketAccess': { uploads: ['GetObject', 'PutBucketPolicy'] } }, 'functions.getOrder.bucketAccess.uploads', /unknown action "PutBucketPolicy"/],
+    ['a duplicate bucketAccess action', { 'functions.getOrder.bucketAccess': { uploads: ['PutObject', 'PutObject'] } }, 'functions.getOrder.bucketAccess.uploads', /duplicate action "PutObject"/],
+    ['a bucket name in the environment without bucketAccess', { 'functions.getOrder.bucketAccess': undefined }, 'functions.getOrder.environment.UPLOADS_BUCKET', /references bucket "uploads" but the function declares no access to it: add `bucketAccess: \{ uploads: \[\.\.\.\] \}`/],
+  ])('reports %s', (_, changes, path, message) => {
+    const app = withBucket(changes);
+
+    const issues = issuesOf(app);
+
+    expect(issues).toContainEqual(issue(path, message));
+  });
+});
+
+describe('validateApp Kinesis streams', () => {
+  const kinesisTrigger = { type: 'kinesis', stream: 'events', startingPosition: 'TRIM_HORIZON' };
+  const withStream = (changes: Readonly<Record<string, unknown>> = {}) =>
+    appWith({
+      kinesisStreams: { events: { shardCount: 2, retentionHours: 48 } },
+      'functions.getOrder.environment': { EVENTS_STREAM: { ref: 'kinesisStreamName', name: 'events' }, EVENTS_ARN: { ref: 'kinesisStreamArn', name: 'events' } },
+      'functions.project.triggers': [{ ...kinesisTrigger, batchSize: 10_000, bisectBatchOnFunctionError: true, onFailureQueue: 'projectFailures' }],
+      ...changes,
+    });
+
+  it('accepts a stream, its name and ARN references, and a kinesis trigger', () => {
+    expect(issuesOf(withStream())).toEqual([]);
+  });
+
+  it.each([
+    ['no shards', { 'kinesisStreams.events.shardCount': 0 }, 'kinesisStreams.events.shardCount', /from 1 to 500, got 0/],
+    ['over 500 shards', { 'kinesisStreams.events.shardCount': 501 }, 'kinesisStreams.events.shardCount', /from 1 to 500, got 501/],
+    ['a retention under 24 hours', { 'kinesisStreams.events.retentionHours': 12 }, 'kinesisStreams.events.retentionHours', /from 24 to 8760, got 12/],
+    ['a retention over a year', { 'kinesisStreams.events.retentionHours': 8_761 }, 'kinesisStreams.events.retentionHours', /from 24 to 8760, got 8761/],
+    ['a trigger on an undeclared stream', { 'functions.project.triggers': [{ ...kinesisTrigger, stream: 'nope' }] }, 'functions.project.triggers[0].stream', /unknown Kinesis stream "nope"/],
+    ['a reference to an undeclared stream', { 'functions.getOrder.environment': { S: { ref: 'kinesisStreamName', name: 'nope' } } }, 'functions.getOrder.environment.S', /unknown Kinesis stream "nope"/],
+    ['a batch size over 10,000', { 'functions.project.triggers': [{ ...kinesisTrigger, batchSize: 10_001 }] }, 'functions.project.triggers[0].batchSize', /from 1 to 10000/],
+    ['a batch size of 0', { 'functions.project.triggers': [{ ...kinesisTrigger, batchSize: 0 }] }, 'functions.project.triggers[0].batchSize', /from 1 to 10000/],
+    ['an unknown starting position', { 'functions.project.triggers': [{ ...kinesisTrigger, startingPosition: 'AT_TIMESTAMP' }] }, 'functions.project.triggers[0].startingPosition', /TRIM_HORIZON or LATEST/],
+    ['a parallelization factor over 10', { 'functions.project.triggers': [{ ...kinesisTrigger, parallelizationFactor: 11 }] }, 'functions.project.triggers[0].parallelizationFactor', /from 1 to 10/],
+    ['retries under −1', { 'functions.project.triggers': [{ ...kinesisTrigger, maximumRetryAttempts: -2 }] }, 'functions.project.triggers[0].maximumRetryAttempts', /from -1 to 10000/],
+    ['a record age under 60 s', { 'functions.project.triggers': [{ ...kinesisTrigger, maximumRecordAgeInSeconds: 30 }] }, 'functions.project.triggers[0].maximumRecordAgeInSeconds', /from 60 to 604800 \(or -1\)/],
+    ['a batching window over 300 s', { 'functions.project.triggers': [{ ...kinesisTrigger, maximumBatchingWindowInSeconds: 301 }] }, 'functions.project.triggers[0].maximumBatchingWindowInSeconds', /from 0 to 300/],
+    ['an undeclared on-failure queue', { 'functions.project.triggers': [{ ...kinesisTrigger, onFailureQueue: 'nope' }] }, 'functions.project.triggers[0].onFailureQueue', /unknown queue "nope"/],
+  ])('reports %s', (_, changes, path, message) => {
+    expect(issuesOf(withStream(changes))).toContainEqual(issue(path, message));
+  });
+});

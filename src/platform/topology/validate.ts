@@ -1,8 +1,10 @@
 import { APP_NAME, ENV_NAME, IssueCollector, LOGICAL_NAME } from './checks.ts';
 import { TopologyError, type TopologyIssue } from './errors.ts';
-import { DYNAMODB_ACTIONS, STREAM_VIEW_TYPES, type AppDef, type FunctionDef, type PipeDef, type QueueDef, type RuleDef, type TableDef } from './types.ts';
+import { DYNAMODB_ACTIONS, STREAM_VIEW_TYPES, type AppDef, type FunctionDef, type KinesisStreamDef, type PipeDef, type QueueDef, type RuleDef, type TableDef } from './types.ts';
 import { jsonPathProblem } from '../../local-cloud/eventbridge/json-path.ts';
 import { refTarget } from './refs.ts';
+import { validateBucketAccess, validateBuckets } from './validate-buckets.ts';
+import { validateLocalAliases } from './validate-aliases.ts';
 import { validateHttpApis } from './validate-http.ts';
 import { validatePattern, validatePatterns } from './validate-patterns.ts';
 import { validateTriggers } from './validate-triggers.ts';
@@ -26,9 +28,34 @@ export function collectIssues(app: AppDef): TopologyIssue[] {
   for (const [name, pipe] of Object.entries(app.pipes ?? {})) validatePipe(c, app, `pipes.${name}`, pipe);
   for (const [name, rule] of Object.entries(app.rules ?? {})) validateRule(c, app, `rules.${name}`, rule);
   for (const [name, queue] of Object.entries(app.queues ?? {})) validateQueue(c, app, `queues.${name}`, name, queue);
+  validateBuckets(c, app);
+  for (const [name, stream] of Object.entries(app.kinesisStreams ?? {})) validateKinesisStream(c, `kinesisStreams.${name}`, stream);
   for (const [name, fn] of Object.entries(app.functions ?? {})) validateFunction(c, app, `functions.${name}`, fn);
+  validateLocalAliases(c, app);
   validateHttpApis(c, app);
+  validateEnvExports(c, app);
   return c.issues;
+}
+
+/** The `.env` variables an app exports (tables' `nameEnv`, APIs' `baseUrlEnv`): valid names, each exported once. */
+function validateEnvExports(c: IssueCollector, app: AppDef): void {
+  const exports = [
+    ...Object.entries(app.tables ?? {}).map(([name, table]) => ({ path: `tables.${name}.nameEnv`, env: table.nameEnv })),
+    ...Object.entries(app.httpApis ?? {}).map(([name, api]) => ({ path: `httpApis.${name}.baseUrlEnv`, env: api.baseUrlEnv })),
+  ];
+  const seen = new Map<string, string>();
+  for (const { path, env } of exports) {
+    if (env === undefined) continue;
+    if (path.endsWith('.nameEnv') && !ENV_NAME.test(env)) c.add(path, 'is not a valid environment variable name');
+    const first = seen.get(env);
+    if (first) c.add(path, `exports "${env}", already exported by ${first}`);
+    else seen.set(env, path);
+  }
+}
+
+function validateKinesisStream(c: IssueCollector, path: string, stream: KinesisStreamDef): void {
+  c.range(`${path}.shardCount`, stream.shardCount, 1, 500);
+  c.range(`${path}.retentionHours`, stream.retentionHours, 24, 8_760);
 }
 
 function validateTable(c: IssueCollector, path: string, table: TableDef): void {
@@ -124,6 +151,7 @@ function validateFunction(c: IssueCollector, app: AppDef, path: string, fn: Func
     }
   }
   validateTableAccess(c, app, path, fn);
+  validateBucketAccess(c, app, path, fn);
   validateTriggers(c, app, path, fn);
 }
 

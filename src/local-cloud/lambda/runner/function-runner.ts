@@ -28,6 +28,8 @@ const DEFAULT_IDLE_TTL_MS = 5 * 60_000;
  */
 export class FunctionRunner {
   readonly #pools = new Map<string, FunctionPool>();
+  /** Alias → function name. */
+  readonly #aliases = new Map<string, string>();
   readonly #options: Required<FunctionRunnerOptions>;
   readonly #reaper: NodeJS.Timeout;
   readonly #coldStarts: Slots;
@@ -52,14 +54,16 @@ export class FunctionRunner {
   /** Adds a function, or replaces its configuration (running invocations finish on the old one). */
   register(config: FunctionConfig): void {
     validate(config);
+    this.#setAliases(config);
     const limit = config.reservedConcurrency ?? this.#options.defaultConcurrency;
     this.#pools.get(config.name)?.retire();
     const functionArn = this.#arn(config.name);
     this.#pools.set(config.name, new FunctionPool(config, limit, { functionArn, env: this.#env(config), output: this.#options.output, logger: this.#options.logger, coldStarts: this.#coldStarts }));
   }
 
+  /** Whether the name is a function or one of its aliases. */
   has(name: string): boolean {
-    return this.#pools.has(name);
+    return this.#pools.has(name) || this.#aliases.has(name);
   }
 
   /** How many invocations of the function may run at once. */
@@ -117,9 +121,21 @@ export class FunctionRunner {
 
   #pool(name: string): FunctionPool {
     if (this.#closed) throw new RunnerClosedError();
-    const pool = this.#pools.get(name);
+    const pool = this.#pools.get(this.#aliases.get(name) ?? name);
     if (!pool) throw functionNotFound(this.#arn(name));
     return pool;
+  }
+
+  #setAliases(config: FunctionConfig): void {
+    if (this.#aliases.has(config.name)) throw invalidParameter(`function ${config.name}: the name is already an alias of ${this.#aliases.get(config.name)}`);
+    for (const alias of config.aliases ?? []) {
+      const owner = this.#aliases.get(alias);
+      if (this.#pools.has(alias) || (owner !== undefined && owner !== config.name)) {
+        throw invalidParameter(`function ${config.name}: the alias ${alias} is already taken by ${owner ?? 'a function'}`);
+      }
+    }
+    for (const [alias, owner] of this.#aliases) if (owner === config.name) this.#aliases.delete(alias);
+    for (const alias of config.aliases ?? []) this.#aliases.set(alias, config.name);
   }
 
   #throttle(pool: FunctionPool): never {
@@ -157,6 +173,9 @@ export class FunctionRunner {
 function validate(config: FunctionConfig): void {
   const where = `function ${config.name || '(unnamed)'}`;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(config.name)) throw invalidParameter(`${where}: the name must be 1-64 letters, digits, - or _`);
+  for (const alias of config.aliases ?? []) {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(alias) || alias === config.name) throw invalidParameter(`${where}: the alias "${alias}" must be another name of 1-64 letters, digits, - or _`);
+  }
   if (!isAbsolute(config.modulePath)) throw invalidParameter(`${where}: modulePath must be absolute, got ${config.modulePath}`);
   if (!(config.timeoutSeconds > 0 && config.timeoutSeconds <= 900)) throw invalidParameter(`${where}: timeoutSeconds must be in (0, 900]`);
   const concurrency = config.reservedConcurrency;

@@ -10,6 +10,8 @@ export interface FunctionConfig {
   memoryMb: number;
   /** Max concurrent executions; default `FunctionRunnerOptions.defaultConcurrency`. */
   reservedConcurrency?: number;
+  /** Other names that invoke this same function (its pool and slots), e.g. a topology's `localAliases`. */
+  aliases?: readonly string[];
 }
 
 /** The error payload AWS returns for a failed invocation. */

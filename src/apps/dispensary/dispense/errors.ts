@@ -1,0 +1,34 @@
+import { DomainError } from '../../../platform/errors.ts';
+import type { DispenseStatus } from './dispense.ts';
+import type { DispenseCommandType } from './commands.ts';
+
+/** A command for a dispense that was never started (permanent). */
+export class DispenseNotFoundError extends DomainError {
+  override readonly name = 'DispenseNotFoundError';
+  readonly dispenseId: string | undefined;
+  /** The decider does not know the id of a dispense that has no events; the command handler does. */
+  constructor(dispenseId?: string) {
+    super(dispenseId ? `Dispense ${dispenseId} not found` : 'Dispense not found', { context: { dispenseId } });
+    this.dispenseId = dispenseId;
+  }
+}
+
+/** The workflow (decision 2) does not allow the command in the dispense's current state (permanent). */
+export class CommandRefusedError extends DomainError {
+  override readonly name = 'CommandRefusedError';
+  readonly command: DispenseCommandType;
+  readonly status: DispenseStatus;
+  constructor(command: DispenseCommandType, status: DispenseStatus, reason?: string) {
+    super(`${command} refused: the dispense is ${status}${reason ? ` (${reason})` : ''}`, { context: { command, status, reason } });
+    this.command = command;
+    this.status = status;
+  }
+}
+
+/** StartDispense for an id that already has events (the reference's Uniqueness error; permanent). */
+export class DispenseAlreadyStartedError extends DomainError {
+  override readonly name = 'DispenseAlreadyStartedError';
+  constructor(dispenseId: string) {
+    super(`Dispense ${dispenseId} already exists`, { context: { dispenseId } });
+  }
+}

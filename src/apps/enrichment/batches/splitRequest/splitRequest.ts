@@ -1,0 +1,28 @@
+import { toBatches } from '../../shared/batching.ts';
+import type { EnrichmentInput } from '../../shared/contacts.ts';
+import type { Deps } from '../../shared/deps.ts';
+import { inputKey } from '../../shared/keys.ts';
+import { batchEntryId, type BatchMessage, type SplitMessage } from '../../shared/messages.ts';
+import { sendAll } from '../../shared/queues.ts';
+
+export interface SplitRequestDeps extends Deps {
+  readonly batchQueueUrl: string;
+}
+
+/**
+ * Fans a request out: reads its `input.json` and sends one message per batch of 100 contacts
+ * (SendMessageBatch, 10 per call, failed entries re-sent). Redelivered after a crash mid-way, it
+ * sends every batch again: those duplicates are harmless, since the workers count each batch index
+ * exactly once. Once all are sent it records `splitAt`, and a later redelivery sends nothing.
+ */
+export async function splitRequest(deps: SplitRequestDeps, { requestId }: SplitMessage): Promise<void> {
+  const record = await deps.status.get(requestId);
+  if (!record || record.status !== 'processing' || record.splitAt !== undefined) return;
+  const input = (await deps.storage.getJson(inputKey(requestId))) as EnrichmentInput;
+  const entries = toBatches(input.contacts).map(({ index, items }) => {
+    const message: BatchMessage = { requestId, batchIndex: index, contacts: items };
+    return { Id: batchEntryId(requestId, index), MessageBody: JSON.stringify(message) };
+  });
+  await sendAll(deps.sqs, deps.batchQueueUrl, entries);
+  await deps.status.markSplit(requestId, deps.now());
+}

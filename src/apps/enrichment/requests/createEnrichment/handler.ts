@@ -1,0 +1,16 @@
+import { presignedGetUrl } from '../../../../platform/s3.ts';
+import { config } from '../../shared/config.ts';
+import { deps } from '../../shared/deps.ts';
+import { apiHandler, jsonBody } from '../../shared/http.ts';
+import { createEnrichment, type CreateEnrichmentDeps } from './createEnrichment.ts';
+import { parseCreateRequest } from './request.ts';
+
+const createDeps: CreateEnrichmentDeps = {
+  ...deps(),
+  splitQueueUrl: config.splitQueueUrl,
+  location: { bucket: config.bucket, ...(process.env.AWS_ENDPOINT_URL_S3 && { endpoint: process.env.AWS_ENDPOINT_URL_S3 }), ...(process.env.AWS_REGION && { region: process.env.AWS_REGION }) },
+  presignGet: (key) => presignedGetUrl(config.bucket, key),
+};
+
+/** POST /enrichment → 202 `{message, requestId, downloadUrl[, deduplicated]}`. */
+export const handler = apiHandler(async (event) => ({ statusCode: 202, body: await createEnrichment(createDeps, parseCreateRequest(jsonBody(event))) }));

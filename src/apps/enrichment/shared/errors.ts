@@ -1,0 +1,45 @@
+import { DomainError } from '../../../platform/errors.ts';
+
+/** One problem with a request: the offending field (`contacts.3.first_name`) and what is wrong. */
+export interface FieldIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The request can never succeed as sent (answered 400 `Validation failed`). */
+export class ValidationError extends DomainError {
+  override readonly name = 'ValidationError';
+  readonly issues: readonly FieldIssue[];
+
+  constructor(issues: readonly FieldIssue[]) {
+    super('Validation failed', { context: { issues } });
+    this.issues = issues;
+  }
+}
+
+/** No request has this id (answered 404). */
+export class RequestNotFoundError extends DomainError {
+  override readonly name = 'RequestNotFoundError';
+
+  constructor(requestId: string) {
+    super(`no enrichment request ${requestId}`, { context: { requestId } });
+  }
+}
+
+/** The enrichment API failed a call; worth retrying. */
+export class EnrichmentApiError extends DomainError {
+  override readonly name = 'EnrichmentApiError';
+
+  constructor(message: string, context: Record<string, unknown>) {
+    super(message, { transient: true, context });
+  }
+}
+
+/** A fault injected for tests (the worker "crashes"): transient, so SQS redelivers the message. */
+export class InjectedCrashError extends DomainError {
+  override readonly name = 'InjectedCrashError';
+
+  constructor(message: string, context: Record<string, unknown>) {
+    super(message, { transient: true, context });
+  }
+}

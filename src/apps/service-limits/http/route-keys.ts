@@ -1,0 +1,23 @@
+/**
+ * The API's route keys, as the topology declares them (kept free of handler imports so loading the
+ * topology stays cheap); `router.test.ts` checks they are exactly the router's routes.
+ */
+export const API_ROUTES = [
+  'GET /health',
+  'GET /openapi.json',
+  'GET /docs',
+  'POST /accounts',
+  'GET /accounts',
+  'GET /accounts/{id}',
+  'PUT /accounts/{id}',
+  'DELETE /accounts/{id}',
+  'GET /accounts/{id}/services',
+  'DELETE /accounts/{id}/services',
+  'POST /services',
+  'GET /services',
+  'GET /services/{id}',
+  'PUT /services/{id}',
+  'DELETE /services/{id}',
+  'GET /counts',
+  'GET /counts/{accountId}',
+] as const;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { LatencyRecorder } from '../../../platform/load/latency.ts';
+import { formatReport, withThresholds, type LoadReport } from './report.ts';
+
+const latency = new LatencyRecorder().summary();
+const base: Omit<LoadReport, 'thresholds' | 'passed'> = {
+  target: 'http://h',
+  rate: 200,
+  durationSeconds: 20,
+  maxInFlight: 1000,
+  iterations: { scheduled: 4000, started: 4000, completed: 4000, dropped: 0, succeeded: 4000, limited: 0 },
+  achievedRate: 200,
+  requestRate: 400,
+  latencyMs: { create: latency, delete: latency, overall: { ...latency, p95: 120 } },
+  requests: { total: 8000, failed: 0, errorRate: 0, failures: {} },
+  successRate: 1,
+  limit: 5000,
+  maxObserved: { bestEffort: 40, eventual: 30 },
+  maxOvershoot: 0,
+  convergence: { converged: true, seconds: 2, final: { bestEffort: 0, eventual: 0 }, orphansDeleted: 0, accountDeleted: true },
+};
+
+describe('the load report', () => {
+  it('passes when there is no failure, the counters converged and nothing overshot', () => {
+    const report = withThresholds(base);
+    expect(report.passed).toBe(true);
+    expect(report.thresholds.every((t) => t.pass)).toBe(true);
+    expect(formatReport(report)).toContain('PASSED');
+  });
+
+  it('fails on a single failed request although the reference thresholds pass', () => {
+    const report = withThresholds({ ...base, requests: { total: 8000, failed: 1, errorRate: 1 / 8000, failures: { 'POST /services/ → 500': 1 } } });
+    expect(report.passed).toBe(false);
+    expect(report.thresholds.filter((t) => t.owner === 'reference').every((t) => t.pass)).toBe(true);
+    expect(formatReport(report)).toContain('1 × POST /services/ → 500');
+  });
+
+  it('fails when the counters did not converge or the limit was overshot', () => {
+    expect(withThresholds({ ...base, convergence: { converged: false, seconds: 60, final: { bestEffort: 0, eventual: 2 }, orphansDeleted: 0, accountDeleted: false } }).passed).toBe(false);
+    expect(withThresholds({ ...base, maxOvershoot: 1 }).passed).toBe(false);
+  });
+
+  it('does not fail on the reference latency threshold alone', () => {
+    const slow = withThresholds({ ...base, latencyMs: { ...base.latencyMs, overall: { ...latency, p95: 2500 } } });
+    expect(slow.thresholds.find((t) => t.name.startsWith('http_req_duration'))?.pass).toBe(false);
+    expect(slow.passed).toBe(true);
+  });
+});
