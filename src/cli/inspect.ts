@@ -5,7 +5,7 @@ import { CliError } from './errors.ts';
 
 const USAGE = `Usage: eventloom inspect [--url http://127.0.0.1:4566] [--json] [--trace <key>]
 
-Shows a running local cloud: tables, queues (visible / in flight / delayed, with their DLQs), rules,
+Shows a running local cloud: tables, queues (visible / in flight / delayed, with their DLQs), buckets, rules,
 functions (invocations, errors), pipes and recent events. --trace lists recent events mentioning a key
 (an orderId, a sku). The URL defaults to EVENTLOOM_URL from .env.`;
 
@@ -32,6 +32,7 @@ export async function inspectCommand(argv: string[]): Promise<void> {
 function printSnapshot(snapshot: Snapshot): void {
   section('Tables', snapshot.tables.map((name) => ({ name })));
   section('Queues', snapshot.queues.map((q) => ({ name: q.name, visible: q.visible, inFlight: q.inFlight, delayed: q.delayed, dlq: q.deadLetterQueue ?? '' })));
+  section('Buckets', snapshot.buckets.map((b) => ({ name: b.name, objects: b.objects })));
   section('Rules', snapshot.rules.map((r) => ({ bus: r.bus, name: r.name, state: r.state, targets: r.targets.length })));
   section('Functions', snapshot.functions.map((f) => ({ name: f.name, invocations: f.invocations, errors: f.errors, timeouts: f.timeouts, running: f.running })));
   section('Pipes', snapshot.pipes);

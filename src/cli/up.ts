@@ -74,9 +74,9 @@ export async function up(argv: string[]): Promise<void> {
 }
 
 function printEndpoints(cloud: LocalCloud, envFile: string): void {
-  console.log(`AWS endpoint (SQS, EventBridge, Lambda, DynamoDB proxy): ${cloud.url}`);
-  console.log(`DynamoDB Local:                                          ${cloud.dynamoDbEndpoint}`);
-  console.log(`Inspector:                                               ${cloud.url}/_eventloom/inspect`);
+  console.log(`AWS endpoint (SQS, EventBridge, Lambda, S3, Kinesis, DynamoDB proxy): ${cloud.url}`);
+  console.log(`DynamoDB Local:                                                   ${cloud.dynamoDbEndpoint}`);
+  console.log(`Inspector:                                                        ${cloud.url}/_eventloom/inspect`);
   for (const deployed of cloud.apps) {
     const app = deployed.app;
     console.log(`\napp ${app.name}`);
@@ -85,6 +85,8 @@ function printEndpoints(cloud: LocalCloud, envFile: string): void {
     }
     for (const table of deployed.tables.values()) console.log(`  table     ${table.name}`);
     for (const queue of Object.keys(app.queues ?? {})) console.log(`  queue     ${app.name}-${queue}`);
+    for (const bucket of Object.keys(app.buckets ?? {})) console.log(`  bucket    ${app.name}-${bucket}`);
+    for (const stream of Object.keys(app.kinesisStreams ?? {})) console.log(`  kinesis   ${app.name}-${stream}`);
     for (const fn of Object.keys(app.functions ?? {})) console.log(`  function  ${app.name}-${fn}`);
   }
   if (cloud.apps.length === 0) console.log('\nNo apps registered yet (src/apps/index.ts).');

@@ -69,7 +69,7 @@ describe('eventloom up', () => {
     const output = cloud.output();
 
     expect(output).toMatch(/^eventloom ready in \d+\.\d{2}s$/m);
-    expect(output).toContain(`AWS endpoint (SQS, EventBridge, Lambda, DynamoDB proxy): ${cloud.env.EVENTLOOM_URL}`);
+    expect(output).toContain(`AWS endpoint (SQS, EventBridge, Lambda, S3, Kinesis, DynamoDB proxy): ${cloud.env.EVENTLOOM_URL}`);
     expect(output).toMatch(new RegExp(`DynamoDB Local: +${cloud.env.AWS_ENDPOINT_URL_DYNAMODB}$`, 'm'));
     expect(output).toMatch(new RegExp(`api +items +${cloud.env.ITEMS_API_BASE_URL} +\\(ITEMS_API_BASE_URL\\)`));
     for (const table of ['items', 'markers']) expect(output).toMatch(new RegExp(`table +${APP}-${table}$`, 'm'));
@@ -81,7 +81,7 @@ describe('eventloom up', () => {
   it('writes an env file whose values alone reach every service, all on loopback', async () => {
     const env = cloud.env;
     const keys = ['AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SQS'];
-    keys.push('AWS_ENDPOINT_URL_EVENTBRIDGE', 'AWS_ENDPOINT_URL_LAMBDA', 'ITEMS_API_BASE_URL');
+    keys.push('AWS_ENDPOINT_URL_EVENTBRIDGE', 'AWS_ENDPOINT_URL_LAMBDA', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_KINESIS', 'ITEMS_API_BASE_URL');
     for (const key of keys) expect(env[key], key).toBeTruthy();
     const urls = Object.entries(env).filter(([, value]) => value.startsWith('http'));
     expect(urls.length).toBeGreaterThanOrEqual(5);
