@@ -1,4 +1,4 @@
-import { runConstantRate } from './constant-rate.ts';
+import { runConstantRate } from '../../platform/load/constant-rate.ts';
 import type { OperationExecutor } from './executor.ts';
 import type { OperationName } from './operation.ts';
 import { pick, type Random } from './random.ts';
@@ -27,20 +27,41 @@ export interface LoadFigures {
   readonly throughput: number;
 }
 
-/** Random operations at a constant arrival rate for the duration, at most `concurrency` in flight. */
-export async function runLoad(executor: OperationExecutor, options: LoadOptions): Promise<LoadFigures> {
+/**
+ * Random operations at a constant arrival rate for the duration, at most `concurrency` in flight.
+ * A fatal error (the executor rejects only for those) stops new arrivals and is rethrown once the
+ * running operations finished.
+ */
+export async function runLoad(executor: Pick<OperationExecutor, 'execute'>, options: LoadOptions): Promise<LoadFigures> {
   const { operations, rate, durationSeconds, concurrency, random, signal } = options;
-  const result = await runConstantRate({ rate, durationMs: durationSeconds * 1000, concurrency, signal }, () => executor.execute(pick(random, operations)));
+  const stopOnFatal = new AbortController();
+  let fatal: { error: unknown } | undefined;
+  const result = await runConstantRate({
+    ratePerSecond: rate,
+    durationSeconds,
+    maxInFlight: concurrency,
+    signal: AbortSignal.any([signal, stopOnFatal.signal]),
+    iteration: async () => {
+      try {
+        await executor.execute(pick(random, operations));
+      } catch (error) {
+        fatal ??= { error };
+        stopOnFatal.abort();
+        throw error;
+      }
+    },
+  });
+  if (fatal) throw fatal.error;
   return {
     requestedRate: rate,
     durationSeconds,
     concurrency,
-    arrivals: result.arrivals,
+    arrivals: result.due,
     started: result.started,
     dropped: result.dropped,
     completed: result.completed,
-    achievedRate: perSecond(result.started, Math.max(result.arrivalWindowMs, durationSeconds * 1000)),
-    throughput: perSecond(result.completed, result.elapsedMs),
+    achievedRate: perSecond(result.started, Math.max(result.lastArrivalMs, durationSeconds * 1000)),
+    throughput: perSecond(result.completed, result.totalMs),
   };
 }
 

@@ -56,6 +56,51 @@ describe('runConstantRate', () => {
     expect(ticks.every((tick) => tick.started + tick.dropped === tick.due)).toBe(true);
   });
 
+  it('stops starting when the signal aborts, and waits for the running iterations', async () => {
+    // Prepare: a rate so low that only a cut-short wait lets the run end within the test timeout
+    const stop = new AbortController();
+    let finished = 0;
+    // Act
+    const result = await runConstantRate({
+      ratePerSecond: 0.01,
+      durationSeconds: 1_000,
+      maxInFlight: 5,
+      signal: stop.signal,
+      iteration: async () => {
+        stop.abort();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        finished++;
+      },
+    });
+    // Assess
+    expect(result).toMatchObject({ scheduled: 10, due: 1, started: 1, completed: 1, dropped: 0, inFlight: 0 });
+    expect(finished).toBe(1);
+  });
+
+  it('starts none of the overdue arrivals left after an abort', async () => {
+    // Prepare: every arrival is due at once (see above); the second iteration aborts
+    const stop = new AbortController();
+    let tick = 0;
+    // Act
+    const result = await runConstantRate({
+      ratePerSecond: 200,
+      durationSeconds: 0.1,
+      maxInFlight: 50,
+      signal: stop.signal,
+      now: () => tick++ * 1_000,
+      iteration: async (i) => {
+        if (i === 1) stop.abort();
+      },
+    });
+    // Assess
+    expect(result).toMatchObject({ scheduled: 20, due: 2, started: 2, dropped: 0 });
+  });
+
+  it('starts nothing when the signal is already aborted', async () => {
+    const result = await runConstantRate({ ratePerSecond: 100, durationSeconds: 1, maxInFlight: 5, signal: AbortSignal.abort(), iteration: async () => {} });
+    expect(result).toMatchObject({ due: 0, started: 0, achievedRate: 0 });
+  });
+
   it('refuses a rate, duration or bound that is not positive', async () => {
     await expect(runConstantRate({ ratePerSecond: 0, durationSeconds: 1, maxInFlight: 1, iteration: async () => {} })).rejects.toThrow(RangeError);
   });
