@@ -40,6 +40,14 @@ describe('the load report', () => {
     expect(withThresholds({ ...base, maxOvershoot: 1 }).passed).toBe(false);
   });
 
+  it('fails when more than 5 % of the arrivals were dropped: the requested load was not offered', () => {
+    const iterations = { ...base.iterations, started: 447, completed: 447, succeeded: 447, dropped: 3553 };
+    const report = withThresholds({ ...base, iterations, achievedRate: 22.4 });
+    expect(report.passed).toBe(false);
+    expect(formatReport(report)).toContain('FAIL  ours      requested rate held (≤ 5 % of arrivals dropped) (22.4 of 200 iterations/s, 88.83 % dropped)');
+    expect(withThresholds({ ...base, iterations: { ...base.iterations, dropped: 200 } }).passed).toBe(true);
+  });
+
   it('does not fail on the reference latency threshold alone', () => {
     const slow = withThresholds({ ...base, latencyMs: { ...base.latencyMs, overall: { ...latency, p95: 2500 } } });
     expect(slow.thresholds.find((t) => t.name.startsWith('http_req_duration'))?.pass).toBe(false);
