@@ -23,7 +23,8 @@ export const WILDCARD_RESOURCE_ACTIONS = ['dynamodb:ListStreams'];
 
 /**
  * What a function touches, derived from its declaration: its `tableAccess` and `bucketAccess` (exactly
- * the declared actions), env references to queues, buses and streams, and its triggers. A table or
+ * the declared actions), env references to queues, buses and streams, its triggers and its
+ * `onAsyncFailureQueue`. A table or
  * bucket name in the environment grants nothing by itself (its `tableAccess`/`bucketAccess` does); a
  * Kinesis stream in the environment means writing to it. An `s3` trigger needs no role grant (S3
  * invokes the function under a resource policy, bucket-notifications.ts).
@@ -54,6 +55,7 @@ export function accessNeeds(def: FunctionDef): AccessNeed[] {
       if (trigger.onFailureQueue) needs.push({ kind: 'queueSend', queue: trigger.onFailureQueue });
     }
   }
+  if (def.onAsyncFailureQueue) needs.push({ kind: 'queueSend', queue: def.onAsyncFailureQueue });
   const seen = new Set<string>();
   return needs.filter((need) => !seen.has(JSON.stringify(need)) && Boolean(seen.add(JSON.stringify(need))));
 }

@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { AppDef } from '../platform/topology/types.ts';
+import { addAsyncInvokeConfigs } from './async-invoke.ts';
 import { addBucketNotifications } from './bucket-notifications.ts';
 import { addBuckets } from './buckets.ts';
 import { addBuses, addRules } from './buses-rules.ts';
@@ -37,6 +38,7 @@ export class TopologyStack extends Stack {
     addPipes(ctx);
     addRules(ctx);
     addTriggers(ctx);
+    addAsyncInvokeConfigs(ctx);
     addBucketNotifications(ctx);
     addHttpApis(ctx);
     grantFunctionAccess(ctx);

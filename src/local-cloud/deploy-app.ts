@@ -121,7 +121,16 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
     return pipe;
   });
   // A LATEST source must have saved its starting point before the cloud reports ready.
-  await Promise.all([...pipes, ...eventSources].map((source) => withDeadline(source.start(), 15_000, () => services.logger.warn('a stream source is still positioning'))));
+  await Promise.all(
+    [...pipes, ...eventSources].map((source) =>
+      withDeadline(
+        source.start(),
+        15_000,
+        () => services.logger.warn('a stream source is still positioning'),
+        (error) => services.logger.error('a stream source failed to start after the deploy stopped waiting; it is not running', { error }),
+      ),
+    ),
+  );
 
   const apiIds = new Map<string, string>();
   for (const [logical, api] of Object.entries(app.httpApis ?? {})) {
@@ -214,6 +223,11 @@ function registerFunction(
     ...(fn.reservedConcurrency !== undefined && { reservedConcurrency: fn.reservedConcurrency }),
     ...(fn.localAliases !== undefined && { aliases: fn.localAliases }),
   });
+  const asyncConfig = {
+    ...(fn.maximumAsyncRetryAttempts !== undefined && { maximumRetryAttempts: fn.maximumAsyncRetryAttempts }),
+    ...(fn.onAsyncFailureQueue !== undefined && { onFailureArn: resolveRef({ ref: 'queueArn', name: fn.onAsyncFailureQueue }) }),
+  };
+  for (const invokedAs of [name, ...(fn.localAliases ?? [])]) services.dispatcher.configureAsyncInvoke(invokedAs, asyncConfig);
 }
 
 function startEventSources(
@@ -277,10 +291,17 @@ function withResolvedFilters<T extends SqsTrigger | StreamTrigger | KinesisTrigg
   return { ...trigger, filterCriteria: { patterns: trigger.filterCriteria.patterns.map((p) => replaceRefs(p, resolveRef) as EventPattern) } };
 }
 
-async function withDeadline(work: Promise<void> | void, ms: number, onLate: () => void): Promise<void> {
+/** Awaits `work` for at most `ms`; a rejection after that goes to `onLateFailure` instead of nowhere. */
+export async function withDeadline(work: Promise<void> | void, ms: number, onLate: () => void, onLateFailure: (error: unknown) => void): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
+  let passed = false;
+  // Once the deadline passed the race is settled: a rejection of `work` would be dropped silently.
+  Promise.resolve(work).catch((error: unknown) => {
+    if (passed) onLateFailure(error);
+  });
   const late = new Promise<void>((resolve) => {
     timer = setTimeout(() => {
+      passed = true;
       onLate();
       resolve();
     }, ms);

@@ -53,7 +53,11 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   app.post('*', async (c) => {
     const target = c.req.header('x-amz-target') ?? null;
     if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) return proxy(c.req.raw, options.dynamoDbEndpoint);
-    if (target?.startsWith('Kinesis_20131202.')) return proxy(c.req.raw, services.kinesis.endpoint, nameStreamByArn(await c.req.raw.text()));
+    if (target?.startsWith('Kinesis_20131202.')) {
+      // Only JSON names a stream by ARN in a way to rewrite; CBOR (binary) bodies pass byte for byte.
+      const json = c.req.header('content-type')?.split(';')[0]?.trim() === 'application/x-amz-json-1.1';
+      return proxy(c.req.raw, services.kinesis.endpoint, json ? nameStreamByArn(await c.req.raw.text()) : undefined);
+    }
     const service = routeAwsJson(awsServices, target);
     if (!service) {
       const unknown = new AwsServiceError('UnknownOperationException', `No local service handles X-Amz-Target "${target ?? ''}".`);

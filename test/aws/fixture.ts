@@ -75,6 +75,7 @@ export const fixtureApp = defineApp({
     pipeDlq: {},
     ruleDlq: {},
     failures: {},
+    asyncFailures: {},
   },
   buckets: { uploads: { versioned: true, retain: false }, archive: { retain: true }, scratch: {} },
   kinesisStreams: { clicks: { shardCount: 2, retentionHours: 48 }, audit: {} },
@@ -141,6 +142,8 @@ export const fixtureApp = defineApp({
       handler,
       environment: { BUCKET: { ref: 'bucketName', name: 'uploads' } },
       bucketAccess: { uploads: ['GetObject'] },
+      onAsyncFailureQueue: 'asyncFailures',
+      maximumAsyncRetryAttempts: 1,
       triggers: [
         { type: 's3', bucket: 'uploads', events: ['s3:ObjectCreated:Put', 's3:ObjectRemoved:*'], prefix: 'incoming/', suffix: '.jpg' },
         {
@@ -162,7 +165,7 @@ export const fixtureApp = defineApp({
         { type: 's3', bucket: 'uploads', events: ['s3:ObjectCreated:Copy'], suffix: '.png' },
       ],
     },
-    onArchive: { handler, triggers: [{ type: 's3', bucket: 'archive', events: ['s3:ObjectRemoved:Delete'] }, { type: 'kinesis', stream: 'audit', startingPosition: 'LATEST' }] },
+    onArchive: { handler, maximumAsyncRetryAttempts: 0, triggers: [{ type: 's3', bucket: 'archive', events: ['s3:ObjectRemoved:Delete'] }, { type: 'kinesis', stream: 'audit', startingPosition: 'LATEST' }] },
   },
   httpApis: {
     public: {

@@ -245,6 +245,12 @@ const functionChecks = (name: string): Check<T.FunctionDef> => ({
   memoryMb: same('MemorySize'),
   reservedConcurrency: same('ReservedConcurrentExecutions'),
   localAliases: () => undefined, // local Invoke names only; AWS has just the physical name
+  onAsyncFailureQueue: (_a, queue, s) => {
+    const queueArn = s.ref({ ref: 'queueArn', name: queue });
+    expect(prop(asyncInvokeConfig(s, name), 'DestinationConfig.OnFailure.Destination')).toEqual(queueArn);
+    expect(grantsOf(s, name)).toContainEqual({ action: 'sqs:SendMessage', resource: queueArn });
+  },
+  maximumAsyncRetryAttempts: (_a, attempts, s) => expect(asyncInvokeConfig(s, name).MaximumRetryAttempts).toBe(attempts),
   triggers: (_a, triggers, s) => {
     const id = fnId(s, name);
     const mappings = s.ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => (m.Properties!.FunctionName as Props).Ref === id);
@@ -274,6 +280,15 @@ const functionChecks = (name: string): Check<T.FunctionDef> => ({
     }
   },
 });
+
+/** The function's one EventInvokeConfig, on `$LATEST`. */
+function asyncInvokeConfig(s: Synthesized, fnName: string): Props {
+  const id = fnId(s, fnName);
+  const configs = s.ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => (c.Properties!.FunctionName as Props).Ref === id);
+  expect(configs, `${fnName} EventInvokeConfig`).toHaveLength(1);
+  expect(configs[0]![1].Properties!.Qualifier).toBe('$LATEST');
+  return configs[0]![1].Properties!;
+}
 
 const STREAM_ACTIONS = new Set(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']);
 

@@ -90,6 +90,7 @@ function expectedAccess(s: Synthesized, name: string, def: FunctionDef): { actio
     }
     // An s3 trigger adds nothing to the role: S3 invokes the function under its resource policy.
   }
+  if (def.onAsyncFailureQueue) add([queueId(def.onAsyncFailureQueue)], 'sqs:SendMessage');
   return { actions, resources };
 }
 

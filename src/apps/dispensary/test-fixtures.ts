@@ -22,9 +22,9 @@ export async function createDispensaryStore(prefix: string): Promise<DispensaryS
   const raw = dynamoDbClient(inject('dynamoDbEndpoint'));
   const { tables } = dispensaryApp();
   const suffix = randomUUID().slice(0, 8);
-  const [eventLogTable, snapshotsTable, viewsTable] = ['event-log', 'snapshots', 'dispenses-view'].map((t) => `${prefix}-${suffix}-${t}`) as [string, string, string];
+  const [eventLogTable, snapshotsTable, viewsTable] = ['event-log', 'event-snapshots', 'dispenses-view'].map((t) => `${prefix}-${suffix}-${t}`) as [string, string, string];
   await provisionTable(raw, eventLogTable, tables['event-log']);
-  await provisionTable(raw, snapshotsTable, tables.snapshots);
+  await provisionTable(raw, snapshotsTable, tables['event-snapshots']);
   await provisionTable(raw, viewsTable, tables['dispenses-view']);
   let clock = Date.parse('2026-01-01T00:00:00.000Z');
   const newId = monotonicFactory();

@@ -10,7 +10,7 @@ describe('dispensary topology (spec "Decisions" 3–9)', () => {
       sortKey: { name: 'AggregateIdSequence', type: 'N' },
       stream: 'NEW_IMAGE',
     });
-    expect(app.tables.snapshots.partitionKey).toEqual({ name: 'AggregateTypeAndId', type: 'S' });
+    expect(app.tables['event-snapshots'].partitionKey).toEqual({ name: 'AggregateTypeAndId', type: 'S' });
     expect(app.tables['dispenses-view'].partitionKey).toEqual({ name: 'ViewId', type: 'S' });
   });
 
@@ -22,6 +22,10 @@ describe('dispensary topology (spec "Decisions" 3–9)', () => {
     expect(views!.triggers).toEqual([
       expect.objectContaining({ type: 'kinesis', stream: 'events', batchSize: 10, maximumRetryAttempts: 3, reportBatchItemFailures: true, onFailureQueue: 'projector-views-dlq' }),
     ]);
+    // A gap is caught up from the event log: the projector queries it.
+    expect(views!.tableAccess).toEqual({ 'dispenses-view': ['GetItem', 'PutItem'], 'event-log': ['Query'] });
+    expect(views!.environment).toMatchObject({ EVENT_LOG_TABLE_NAME: { ref: 'tableName', name: 'event-log' } });
+    expect(api!.environment).toMatchObject({ SNAPSHOTS_TABLE_NAME: { ref: 'tableName', name: 'event-snapshots' } });
     expect(analyzer!.triggers!.map((t) => t.type === 's3' && `${t.prefix}*${t.suffix}`)).toEqual(['prescriptions/*.jpg', 'prescriptions/*.jpeg', 'prescriptions/*.png', 'prescriptions/*.pdf']);
     expect(api!.localAliases).toEqual(['dispensary-local-api']);
     expect(app.httpApis.api.baseUrlEnv).toBe('DISPENSARY_API_BASE_URL');

@@ -11,9 +11,9 @@ const bucketName = (name: string): ResourceRef => ({ ref: 'bucketName', name });
 const kinesisStreamName = (name: string): ResourceRef => ({ ref: 'kinesisStreamName', name });
 
 /** The event log and its snapshots: what the command handler reads and appends to (decision 3). */
-const EVENT_LOG = { EVENT_LOG_TABLE_NAME: tableName('event-log'), SNAPSHOTS_TABLE_NAME: tableName('snapshots') };
+const EVENT_LOG = { EVENT_LOG_TABLE_NAME: tableName('event-log'), SNAPSHOTS_TABLE_NAME: tableName('event-snapshots') };
 /** Load = Get snapshot + Query events; append = one transaction of Puts (events and, every 5th, the snapshot). */
-const EVENT_LOG_ACCESS = { 'event-log': ['Query', 'PutItem'], snapshots: ['GetItem', 'PutItem'] } as const;
+const EVENT_LOG_ACCESS = { 'event-log': ['Query', 'PutItem'], 'event-snapshots': ['GetItem', 'PutItem'] } as const;
 const PRESCRIPTIONS = { PRESCRIPTIONS_BUCKET_NAME: bucketName('prescriptions') };
 
 /** The analyzer runs on every prescription upload, one notification per suffix (S3 allows one suffix per rule). */
@@ -54,11 +54,11 @@ const functions: Record<string, FunctionDef> = {
       },
     ],
   },
-  // Kinesis → the view table, next sequence only (decision 4).
+  // Kinesis → the view table, next sequence only; a gap is caught up from the event log (decision 4).
   'projector-views': {
     handler: `${root}/projector-views/handler.ts#handler`,
-    environment: { VIEWS_TABLE_NAME: tableName('dispenses-view') },
-    tableAccess: { 'dispenses-view': ['GetItem', 'PutItem'] },
+    environment: { VIEWS_TABLE_NAME: tableName('dispenses-view'), EVENT_LOG_TABLE_NAME: tableName('event-log') },
+    tableAccess: { 'dispenses-view': ['GetItem', 'PutItem'], 'event-log': ['Query'] },
     timeoutSeconds: 60,
     triggers: [
       {
@@ -79,6 +79,7 @@ const functions: Record<string, FunctionDef> = {
     tableAccess: EVENT_LOG_ACCESS,
     bucketAccess: { prescriptions: ['GetObject'] },
     timeoutSeconds: 300,
+    onAsyncFailureQueue: 'projector-analyzer-dlq',
     triggers: prescriptionUploads,
   },
 };
@@ -96,7 +97,7 @@ export function dispensaryApp(options: DispensaryOptions = {}) {
         sortKey: { name: 'AggregateIdSequence', type: 'N' },
         stream: 'NEW_IMAGE',
       },
-      snapshots: { partitionKey: { name: 'AggregateTypeAndId', type: 'S' } },
+      'event-snapshots': { partitionKey: { name: 'AggregateTypeAndId', type: 'S' } },
       'dispenses-view': { partitionKey: { name: 'ViewId', type: 'S' } },
     },
     buckets: { prescriptions: { versioned: true } },

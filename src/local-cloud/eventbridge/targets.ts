@@ -1,4 +1,5 @@
 import type { Logger } from '../../platform/log.ts';
+import { asyncFailureRecord, type AsyncInvokeConfig } from '../lambda/destination-record.ts';
 import { DEFAULT_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, type TargetConfig } from './models.ts';
 import type { DeliveryOutbox, PendingDelivery } from './outbox.ts';
 
@@ -43,6 +44,7 @@ export function parseTargetArn(arn: string): ArnKind {
 export class TargetDispatcher {
   private readonly options: Required<Omit<TargetDispatcherOptions, 'now'>> & { now: () => number };
   private readonly inFlight = new Set<number>();
+  private readonly asyncConfigs = new Map<string, AsyncInvokeConfig>();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -71,6 +73,11 @@ export class TargetDispatcher {
       }
     }
     this.options.outbox.add({ ruleArn, target, event, input, attempts: 0, now, dueAt: now });
+  }
+
+  /** A function's EventInvokeConfig, applied to every asynchronous invocation of it (by name or alias). */
+  configureAsyncInvoke(functionName: string, config: AsyncInvokeConfig): void {
+    this.asyncConfigs.set(functionName, config);
   }
 
   /** Wakes the dispatcher after deliveries were added (call after the transaction committed). */
@@ -125,7 +132,7 @@ export class TargetDispatcher {
         // AWS does not retry a target that does not exist: straight to the dead-letter queue.
         if (!this.options.functions.has(arn.name)) return this.deadLetter(delivery, 'ResourceNotFoundException', `Function not found: ${delivery.target.arn}`);
         const result = await this.options.functions.invoke(arn.name, JSON.parse(delivery.input));
-        if (!result.ok) return this.functionFailed(delivery, `${result.error.errorType}: ${result.error.errorMessage}`);
+        if (!result.ok) return this.functionFailed(delivery, arn.name, result.error);
       } else {
         throw new DeliveryError('InvalidTarget', `Unsupported target ${delivery.target.arn}`);
       }
@@ -141,16 +148,31 @@ export class TargetDispatcher {
     }
   }
 
-  /** Lambda retries an asynchronous invocation that failed twice, then drops it (no on-failure destination here). */
-  private functionFailed(delivery: PendingDelivery, message: string): void {
+  /**
+   * Lambda retries a failed asynchronous invocation (twice unless the function's config says fewer),
+   * then sends AWS's destination record to its on-failure queue, or drops the event.
+   */
+  private functionFailed(delivery: PendingDelivery, functionName: string, error: { errorType: string; errorMessage: string }): void {
+    const message = `${error.errorType}: ${error.errorMessage}`;
     const functionAttempts = delivery.functionAttempts + 1;
-    const delay = this.options.asyncRetryDelaysMs[functionAttempts - 1];
-    if (delay === undefined) {
-      this.options.outbox.done(delivery.id);
-      this.options.logger.error('function failed on every asynchronous attempt; event dropped', { target: delivery.target.arn, error: message });
+    const config = this.asyncConfigs.get(functionName) ?? {};
+    const delay = functionAttempts <= (config.maximumRetryAttempts ?? 2) ? this.options.asyncRetryDelaysMs[functionAttempts - 1] : undefined;
+    if (delay !== undefined) {
+      this.options.outbox.reschedule(delivery.id, delivery.attempts, functionAttempts, this.options.now() + delay, message);
       return;
     }
-    this.options.outbox.reschedule(delivery.id, delivery.attempts, functionAttempts, this.options.now() + delay, message);
+    const { outbox, logger, queues } = this.options;
+    const destination = config.onFailureArn ? parseTargetArn(config.onFailureArn) : undefined;
+    try {
+      if (destination?.kind !== 'sqs') throw new Error('the function has no on-failure destination');
+      const requestPayload: unknown = JSON.parse(delivery.input);
+      const record = asyncFailureRecord({ functionArn: delivery.target.arn, requestPayload, error, invokeCount: functionAttempts, now: this.options.now() });
+      queues.sendMessage(destination.name, { body: JSON.stringify(record) });
+    } catch (cause) {
+      logger.error('function failed on every asynchronous attempt; event dropped', { target: delivery.target.arn, error: message, destination: String(cause) });
+    } finally {
+      outbox.done(delivery.id);
+    }
   }
 
   /** Why the retry policy gives up (AWS's EXHAUSTED_RETRY_CONDITION), or undefined to retry. */

@@ -53,13 +53,28 @@ export class KinesisStreamReader {
 
   constructor(private readonly options: KinesisReaderOptions) {}
 
-  /** Starts reading; resolves once a LATEST consumer has saved where it starts. */
+  /**
+   * Starts reading; resolves once a LATEST consumer has saved where it starts. A failure to list or
+   * position is logged and retried until it succeeds or the reader stops, so `start` never rejects:
+   * a caller that stopped waiting (the cloud waits 15 s) still gets a live reader.
+   */
   async start(): Promise<void> {
-    const shards = await this.listShards();
-    const { checkpoints, consumerId } = this.options;
-    if (this.options.startingPosition === 'LATEST' && !checkpoints.hasAny(consumerId)) await this.positionAtLatest(shards);
-    this.startReadyShards(shards);
-    this.supervisor = this.supervise();
+    const retry = new Backoff(100, 10_000);
+    while (!this.stopped) {
+      try {
+        const shards = await this.listShards();
+        const { checkpoints, consumerId } = this.options;
+        if (this.options.startingPosition === 'LATEST' && !checkpoints.hasAny(consumerId)) await this.positionAtLatest(shards);
+        if (this.stopped) return;
+        this.startReadyShards(shards);
+        this.supervisor = this.supervise();
+        return;
+      } catch (error) {
+        if (this.stopped) return;
+        this.options.logger.error('starting to read the stream failed; retrying', { stream: this.options.streamName, error });
+        await this.pause(retry.next());
+      }
+    }
   }
 
   async stop(): Promise<void> {

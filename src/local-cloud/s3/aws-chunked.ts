@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback, type Writable } from 'node:stream';
 
 /**
  * Whether the body uses `aws-chunked` framing (SDKs stream a body of unknown checksum that way,
@@ -44,8 +44,13 @@ export function decodeAwsChunked(req: IncomingMessage): IncomingMessage {
   }) as unknown as IncomingMessage;
 }
 
-/** Strips `aws-chunked` framing: `<hex size>[;chunk-signature=…]\r\n<bytes>\r\n` … `0\r\n<trailers>\r\n\r\n`. */
+/**
+ * Strips `aws-chunked` framing: `<hex size>[;chunk-signature=…]\r\n<bytes>\r\n` … `0\r\n<trailers>\r\n\r\n`.
+ * A decode failure (or the request's) also fails what the decoder is piped into, as `pipeline` would:
+ * s3rver `pipe`s the body into its file writer and would otherwise wait for it forever.
+ */
 export class AwsChunkedDecoder extends Transform {
+  private readonly destinations = new Set<Writable>();
   private buffer: Buffer = Buffer.alloc(0);
   /** Bytes left in the current chunk's data (then its `\r\n`); undefined while reading a size line. */
   private remaining: number | undefined;
@@ -59,6 +64,19 @@ export class AwsChunkedDecoder extends Transform {
     } catch (error) {
       callback(error as Error);
     }
+  }
+
+  override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    const writable = destination as unknown as Writable;
+    if (this.errored) writable.destroy(this.errored);
+    else this.destinations.add(writable);
+    return super.pipe(destination, options);
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (error) for (const destination of this.destinations) destination.destroy(error);
+    this.destinations.clear();
+    callback(error);
   }
 
   override _flush(callback: TransformCallback): void {

@@ -5,11 +5,27 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface S3rverApp {
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
   on(event: 'event', listener: (event: S3rverEvent) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
   readonly logger: { close(): void; exceptions: { unhandle(): void } };
-  readonly store: {
-    putBucket(name: string): Promise<unknown>;
-    listBuckets(): Promise<{ name: string; creationDate: Date }[]>;
-  };
+  readonly store: S3rverStore;
+}
+
+/** s3rver's FilesystemStore: the methods the local cloud calls or confines to its directory. */
+export interface S3rverStore {
+  putBucket(name: string): Promise<unknown>;
+  listBuckets(): Promise<{ name: string; creationDate: Date }[]>;
+  getBucketPath(bucket: string): string;
+  getResourcePath(bucket: string, key: string | undefined, resource: string): string;
+  initiateUpload(bucket: string, key: string, uploadId: string, metadata: unknown): Promise<void>;
+  putPart(bucket: string, uploadId: string, partNumber: number | string, content: unknown): Promise<unknown>;
+  putObjectMultipart(bucket: string, uploadId: string, parts: unknown): Promise<unknown>;
+}
+
+/** s3rver's error: its Koa error handler answers it with the S3 XML error body and the code's status. */
+export interface S3rverError extends Error {
+  readonly code: string;
+  readonly status: number;
+  toXML(): string;
 }
 
 export interface S3rverOptions {
@@ -37,6 +53,11 @@ interface AwsAccount {
 const require = createRequire(import.meta.url);
 const S3rver = require('s3rver') as new (options: S3rverOptions) => S3rverApp;
 const { DUMMY_ACCOUNT } = require('s3rver/lib/models/account.js') as { DUMMY_ACCOUNT: AwsAccount };
+const S3Error = require('s3rver/lib/models/error.js') as new (code: string, message: string) => S3rverError;
+
+export function s3rverError(code: 'InvalidArgument' | 'IncompleteBody', message: string): S3rverError {
+  return new S3Error(code, message);
+}
 
 export function createS3rver(options: S3rverOptions): S3rverApp {
   return new S3rver(options);

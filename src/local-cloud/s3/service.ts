@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,8 @@ import type { Logger } from '../../platform/log.ts';
 import { decodeAwsChunked, isAwsChunked } from './aws-chunked.ts';
 import type { ObjectChange, ObjectEventName } from './event.ts';
 import { isS3Request, queryParameter, sigV4Credential } from './routing.ts';
-import { acceptAccessKey, createS3rver, type S3rverApp, type S3rverEvent } from './s3rver.ts';
+import { acceptAccessKey, createS3rver, s3rverError, type S3rverApp, type S3rverError, type S3rverEvent } from './s3rver.ts';
+import { confineStore, invalidMultipartParameter } from './store-guard.ts';
 
 export interface S3ServiceOptions {
   /** Where objects live (survives restarts); omitted = a temporary directory removed on stop. */
@@ -41,7 +42,10 @@ export class S3Service {
     this.directory = options.directory ?? mkdtempSync(join(tmpdir(), 'eventloom-s3-'));
     mkdirSync(this.directory, { recursive: true });
     this.app = createS3rver({ directory: this.directory, silent: true, allowMismatchedSignatures: true, vhostBuckets: false, resetOnClose: false });
+    confineStore(this.app.store, this.directory);
     this.app.on('event', (event) => this.emit(event));
+    // Koa reports here what it already answered (or could not, the response being gone); without a listener it prints to stderr.
+    this.app.on('error', (error) => options.logger.debug('an S3 request failed', { error }));
     this.handler = this.app.callback();
   }
 
@@ -53,15 +57,17 @@ export class S3Service {
   handle(req: IncomingMessage, res: ServerResponse): void {
     const credential = sigV4Credential({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
     if (credential) acceptAccessKey(credential.accessKeyId);
+    const invalid = invalidMultipartParameter(req.url ?? '/');
+    if (invalid) return this.reject(res, s3rverError('InvalidArgument', invalid));
     const multipartUploadId = queryParameter(req.url ?? '/', 'uploadId');
     const request = isAwsChunked(req) ? decodeAwsChunked(req) : req;
+    if (request !== req) request.on('error', (error) => this.failBody(req, res, error));
     this.request.run({ method: req.method ?? 'GET', multipartUploadId }, () => this.handler(request, res));
   }
 
   bucketExists(name: string): boolean {
     if (name.includes('/') || name.includes('\\') || name.startsWith('.')) return false;
-    const path = join(this.directory, name);
-    return existsSync(path) && statSync(path).isDirectory();
+    return statSync(join(this.directory, name), { throwIfNoEntry: false })?.isDirectory() === true;
   }
 
   /** Creates a bucket; an existing one is kept with its objects. */
@@ -85,6 +91,19 @@ export class S3Service {
     this.app.logger.exceptions.unhandle();
     this.app.logger.close();
     if (this.temporary) rmSync(this.directory, { recursive: true, force: true });
+  }
+
+  /** A body that cannot be decoded (or a client gone mid-upload) fails this request only. */
+  private failBody(req: IncomingMessage, res: ServerResponse, error: Error): void {
+    this.options.logger.warn('an aws-chunked request body failed', { method: req.method, url: req.url, error: error.message });
+    if (res.headersSent || req.socket.destroyed) res.destroy();
+    else this.reject(res, s3rverError('IncompleteBody', `The request body could not be decoded: ${error.message}`));
+  }
+
+  private reject(res: ServerResponse, error: S3rverError): void {
+    const body = error.toXML();
+    res.writeHead(error.status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), connection: 'close' });
+    res.end(body);
   }
 
   private async countObjects(bucket: string): Promise<number> {

@@ -275,6 +275,14 @@ export interface FunctionDef {
   readonly memoryMb?: number;
   /** Reserved concurrency; unset = unreserved (the local cloud caps it at its own pool size). */
   readonly reservedConcurrency?: number;
+  /**
+   * Logical name of a queue where asynchronous invocations (S3 notifications, Invoke `Event`, rule
+   * targets) that exhausted Lambda's retries go, as an EventInvokeConfig `OnFailure` destination
+   * (AWS's destination record: request payload, error response, invoke count).
+   */
+  readonly onAsyncFailureQueue?: string;
+  /** Lambda's retries of a failed asynchronous invocation, 0–2, default 2. */
+  readonly maximumAsyncRetryAttempts?: number;
   readonly triggers?: readonly Trigger[];
   /**
    * Extra names the local Invoke endpoint accepts for this function (the same function, not a copy),

@@ -43,6 +43,7 @@ const validApp = (): AppDef => ({
     ruleDlq: {},
     pipeDlq: {},
     projectFailures: {},
+    fulfilFailures: {},
   },
   functions: {
     fulfil: {
@@ -50,6 +51,8 @@ const validApp = (): AppDef => ({
       timeoutSeconds: 30,
       environment: { ORDERS_TABLE: tableName('orders') },
       tableAccess: { orders: ['GetItem', 'UpdateItem'] },
+      onAsyncFailureQueue: 'fulfilFailures',
+      maximumAsyncRetryAttempts: 1,
       triggers: [{ type: 'sqs', queue: 'fulfilment', batchSize: 10, reportBatchItemFailures: true }],
     },
     project: {
@@ -150,6 +153,9 @@ describe('validateApp', () => {
     ['a maxReceiveCount of 0', { 'queues.fulfilment.deadLetterQueue.maxReceiveCount': 0 }, 'queues.fulfilment.deadLetterQueue.maxReceiveCount', /from 1 to 1000, got 0/],
     ['a handler without a module extension', { 'functions.fulfil.handler': 'src/apps/shop/fulfil/handler' }, 'functions.fulfil.handler', /must be "<module path>\.ts#<export>", got "src\/apps\/shop\/fulfil\/handler"/],
     ['a handler export that is not an identifier', { 'functions.fulfil.handler': 'src/handler.ts#1st' }, 'functions.fulfil.handler', /must be "<module path>\.ts#<export>"/],
+    ['an undeclared async on-failure queue', { 'functions.fulfil.onAsyncFailureQueue': 'nope' }, 'functions.fulfil.onAsyncFailureQueue', /unknown queue "nope"/],
+    ['a maximumAsyncRetryAttempts of 3', { 'functions.fulfil.maximumAsyncRetryAttempts': 3 }, 'functions.fulfil.maximumAsyncRetryAttempts', /from 0 to 2, got 3/],
+    ['a negative maximumAsyncRetryAttempts', { 'functions.fulfil.maximumAsyncRetryAttempts': -1 }, 'functions.fulfil.maximumAsyncRetryAttempts', /from 0 to 2, got -1/],
     ['a timeout of 901', { 'functions.fulfil.timeoutSeconds': 901 }, 'functions.fulfil.timeoutSeconds', /from 1 to 900, got 901/],
     ['an unknown route method', { 'httpApis.public.routes.0.route': 'FETCH /x' }, 'httpApis.public.routes[0].route', /must be "METHOD \/path" or "\$default", got "FETCH \/x"/],
     ['a route path without a leading slash', { 'httpApis.public.routes.0.route': 'GET x' }, 'httpApis.public.routes[0].route', /must be "METHOD \/path" or "\$default", got "GET x"/],

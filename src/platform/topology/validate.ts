@@ -143,6 +143,8 @@ function validateFunction(c: IssueCollector, app: AppDef, path: string, fn: Func
   c.range(`${path}.timeoutSeconds`, fn.timeoutSeconds, 1, 900);
   c.range(`${path}.memoryMb`, fn.memoryMb, 128, 10_240);
   c.range(`${path}.reservedConcurrency`, fn.reservedConcurrency, 0, 1_000);
+  c.range(`${path}.maximumAsyncRetryAttempts`, fn.maximumAsyncRetryAttempts, 0, 2);
+  c.ref(`${path}.onAsyncFailureQueue`, 'queue', fn.onAsyncFailureQueue, app.queues);
   for (const [key, value] of Object.entries(fn.environment ?? {})) {
     if (!ENV_NAME.test(key)) c.add(`${path}.environment.${key}`, 'is not a valid environment variable name');
     if (typeof value === 'object') {

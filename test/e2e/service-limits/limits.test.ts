@@ -34,7 +34,7 @@ describe('service-limits e2e: the limit, soft deletes and the two counters', () 
     await createService(account.id);
     await createService(account.id);
     await waitForCounters(api, account.id, { bestEffort: 2, eventual: 2 });
-    await api.request('PUT', `/accounts/${account.id}`, { number_of_services: 0 });
+    expect(await api.request('PUT', `/accounts/${account.id}`, { number_of_services: 0 })).toMatchObject({ status: 200, body: { number_of_services: 0 } });
     // Act
     const refused = await createService(account.id);
     // Assess

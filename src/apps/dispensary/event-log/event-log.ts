@@ -6,7 +6,7 @@ import { AGGREGATE_TYPE, aggregateKey, type Dispense, type DispenseState } from 
 import type { DispenseEvent } from '../dispense/events.ts';
 import type { EventLogDeps } from './deps.ts';
 import { AppendConflict } from './errors.ts';
-import { decodeJson, encodeJson, fromItem, toItem, type EventMetadata } from './records.ts';
+import { decodeJson, encodeJson, fromItem, toItem, type EventMetadata, type LoggedEvent } from './records.ts';
 
 /** A snapshot is taken each time the version crosses a multiple of this (spec: every 5 events). */
 export const SNAPSHOT_EVERY = 5;
@@ -45,6 +45,33 @@ export async function loadDispense(deps: EventLogDeps, id: string): Promise<Load
   } catch (error) {
     throw new UnrecognizedError(`Could not load dispense ${id}`, { cause: error });
   }
+}
+
+/**
+ * The events of one dispense with `after < sequence ≤ through`, in order (consistent reads): what
+ * the views projector catches up from. Fewer than asked when the log does not hold them all.
+ */
+export async function readEvents(deps: Pick<EventLogDeps, 'client' | 'eventLogTable'>, id: string, after: number, through: number): Promise<LoggedEvent[]> {
+  const events: LoggedEvent[] = [];
+  try {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await deps.client.send(
+        new QueryCommand({
+          TableName: deps.eventLogTable,
+          KeyConditionExpression: 'AggregateTypeAndId = :key AND AggregateIdSequence BETWEEN :first AND :last',
+          ExpressionAttributeValues: { ':key': aggregateKey(id), ':first': after + 1, ':last': through },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      events.push(...(page.Items ?? []).map(fromItem));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  } catch (error) {
+    throw new UnrecognizedError(`Could not read the events of dispense ${id}`, { cause: error });
+  }
+  return events;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { viewDeps } from '../shared/deps.ts';
+import { projectorDeps } from '../shared/deps.ts';
 import { viewsProjector } from './projector.ts';
 
 /** Kinesis `events` → the dispenses view (decision 4). */
-export const handler = viewsProjector(viewDeps());
+export const handler = viewsProjector(projectorDeps());

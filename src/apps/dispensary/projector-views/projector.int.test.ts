@@ -1,11 +1,12 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../platform/log.ts';
+import { evolveAll } from '../dispense/decider.ts';
 import { aggregateKey } from '../dispense/dispense.ts';
 import { executeCommand } from '../event-log/command-handler.ts';
 import { loadDispense } from '../event-log/event-log.ts';
-import { fromItem, type LoggedEvent } from '../event-log/records.ts';
+import { fromItem, toItem, type LoggedEvent } from '../event-log/records.ts';
 import { toDomainEvent } from '../shared/domain-event.ts';
 import { createDispensaryStore, type DispensaryStore } from '../test-fixtures.ts';
 import { readView } from '../views/views.ts';
@@ -40,16 +41,37 @@ describe('views projector (component, DynamoDB Local)', () => {
   });
   afterAll(() => store.destroy());
 
+  /** The dispense's events as the log holds them. */
+  async function loggedEvents(id: string): Promise<LoggedEvent[]> {
+    const { Items = [] } = await store.client.send(
+      new QueryCommand({ TableName: store.eventLogTable, KeyConditionExpression: 'AggregateTypeAndId = :k', ExpressionAttributeValues: { ':k': aggregateKey(id) }, ConsistentRead: true }),
+    );
+    return Items.map(fromItem);
+  }
+
   /** A dispense with a patient and drugs (3 events), and its logged events. */
   async function dispenseWithHistory(): Promise<{ id: string; events: LoggedEvent[] }> {
     const id = store.newId();
     await executeCommand(store, id, { type: 'StartDispense', data: { id } });
     await executeCommand(store, id, { type: 'AddPatient', data: { patient_id: 'P1', name: 'Ann' } });
     await executeCommand(store, id, { type: 'AddDrugs', data: { drugs: [{ drug_id: 'D1', name: 'Aspirin', quantity: 30 }] } });
-    const { Items = [] } = await store.client.send(
-      new QueryCommand({ TableName: store.eventLogTable, KeyConditionExpression: 'AggregateTypeAndId = :k', ExpressionAttributeValues: { ':k': aggregateKey(id) }, ConsistentRead: true }),
-    );
-    return { id, events: Items.map(fromItem) };
+    return { id, events: await loggedEvents(id) };
+  }
+
+  /** The view the projector should hold once it has applied up to `last`: the aggregate as of then (the current one if `last` is the latest). */
+  async function aggregateView(id: string, last: LoggedEvent) {
+    const all = await loggedEvents(id);
+    const dispense = last.sequence === all.length ? (await loadDispense(store, id)).state : evolveAll(null, all.slice(0, last.sequence).map((e) => e.event));
+    return { version: last.sequence, view: { aggregate_type: 'Dispense', command_id: last.metadata.command_id, id, dispense } };
+  }
+
+  /** Simulates a log that has not received these events yet. */
+  async function removeFromLog(...events: LoggedEvent[]) {
+    for (const e of events) await store.client.send(new DeleteCommand({ TableName: store.eventLogTable, Key: { AggregateTypeAndId: aggregateKey(e.aggregateId), AggregateIdSequence: e.sequence } }));
+  }
+
+  async function putBackInLog(...events: LoggedEvent[]) {
+    for (const e of events) await store.client.send(new PutCommand({ TableName: store.eventLogTable, Item: toItem(e.aggregateId, e.sequence, e.event, e.metadata) }));
   }
 
   it('applies a history in order: the view equals the aggregate, with its version and last command id', async () => {
@@ -82,7 +104,7 @@ describe('views projector (component, DynamoDB Local)', () => {
     expect(await readView(store, id)).toEqual(before);
   });
 
-  it('an event ahead of its predecessor is held until the batch fills the gap', async () => {
+  it('an event ahead of its predecessor is applied with it from the event log; the predecessor arriving later is skipped', async () => {
     // Prepare
     const { id, events } = await dispenseWithHistory();
     const [started, patient, drugs] = events as [LoggedEvent, LoggedEvent, LoggedEvent];
@@ -92,33 +114,81 @@ describe('views projector (component, DynamoDB Local)', () => {
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(await readView(store, id)).toMatchObject({ version: 3, view: { dispense: (await loadDispense(store, id)).state } });
+    expect(await readView(store, id)).toEqual(await aggregateView(id, drugs));
   });
 
-  it('a gap the batch does not fill is reported by its record sequence number; the retry applies it once the gap is filled', async () => {
-    // Prepare
+  it('a gap no record of the batch fills is caught up from the event log', async () => {
+    // Prepare: event 2 is not in the stream yet (it went to the publisher's retry, or its DLQ)
     const { id, events } = await dispenseWithHistory();
     const [started, patient, drugs] = events as [LoggedEvent, LoggedEvent, LoggedEvent];
 
-    // Act: event 1, then 3 with 2 missing
+    // Act
+    const response = await project(kinesisEvent([started, drugs]));
+
+    // Assess: nothing to retry, the view is the aggregate at version 3
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(await readView(store, id)).toEqual(await aggregateView(id, drugs));
+
+    // Act: 2 arrives after its successor was applied through the catch-up
+    const late = await project(kinesisEvent([patient]));
+
+    // Assess: skipped as a duplicate, the view unchanged
+    expect(late).toEqual({ batchItemFailures: [] });
+    expect(await readView(store, id)).toEqual(await aggregateView(id, drugs));
+  });
+
+  it('a view that does not exist yet is built from the start of the log', async () => {
+    const { id, events } = await dispenseWithHistory();
+    expect(await project(kinesisEvent([events[1]!]))).toEqual({ batchItemFailures: [] });
+    expect(await readView(store, id)).toEqual(await aggregateView(id, events[1]!));
+  });
+
+  it('catches up across a snapshot: the end state equals the aggregate', async () => {
+    // Prepare: 6 events (a snapshot at 5), the view at version 1
+    const { id, events } = await dispenseWithHistory();
+    await executeCommand(store, id, { type: 'UploadPrescription', data: { prescription_id: 'RX1', url: 's3://b/prescriptions/rx1.jpg' } });
+    await executeCommand(store, id, { type: 'AnalyzePrescription', data: { analysis_data: '{}' } });
+    await executeCommand(store, id, { type: 'CompleteDispense', data: {} });
+    const all = await loggedEvents(id);
+    await project(kinesisEvent([events[0]!]));
+
+    // Act: only the last event reaches the projector
+    const response = await project(kinesisEvent([all[5]!]));
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(all).toHaveLength(6);
+    expect(await readView(store, id)).toEqual(await aggregateView(id, all[5]!));
+    expect((await readView(store, id))?.view.dispense.status).toBe('complete');
+  });
+
+  it('a gap the event log does not hold yet is reported by its record sequence number; the retry applies it once the log holds it', async () => {
+    // Prepare: the log holds only event 1 (2 and 3 are taken out, to be put back later)
+    const { id, events } = await dispenseWithHistory();
+    const [started, patient, drugs] = events as [LoggedEvent, LoggedEvent, LoggedEvent];
+    await removeFromLog(patient, drugs);
+
+    // Act
     const response = await project(kinesisEvent([started, drugs]));
 
     // Assess: 1 applied, the retry starts at 3
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: `seq-${id}-3` }] });
     expect((await readView(store, id))?.version).toBe(1);
 
-    // Act: a retry from 3 still misses 2; once 2 is behind it in the stream, both apply
-    expect(await project(kinesisEvent([drugs]))).toEqual({ batchItemFailures: [{ itemIdentifier: `seq-${id}-3` }] });
-    expect(await project(kinesisEvent([drugs, patient, drugs]))).toEqual({ batchItemFailures: [] });
+    // Act: the log receives 2 and 3; the retry from 3 catches up
+    await putBackInLog(patient, drugs);
+    const retry = await project(kinesisEvent([drugs]));
 
     // Assess
-    expect(await readView(store, id)).toMatchObject({ version: 3, view: { dispense: (await loadDispense(store, id)).state } });
+    expect(retry).toEqual({ batchItemFailures: [] });
+    expect(await readView(store, id)).toEqual(await aggregateView(id, drugs));
   });
 
   it('the earliest unresolved record is reported even when later records of other views were applied', async () => {
     // Prepare
     const first = await dispenseWithHistory();
     const second = await dispenseWithHistory();
+    await removeFromLog(first.events[1]!);
 
     // Act
     const response = await project(kinesisEvent([first.events[0]!, first.events[2]!, ...second.events]));
@@ -127,12 +197,6 @@ describe('views projector (component, DynamoDB Local)', () => {
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: `seq-${first.id}-3` }] });
     expect((await readView(store, first.id))?.version).toBe(1);
     expect((await readView(store, second.id))?.version).toBe(3);
-  });
-
-  it('an event for a view that does not exist yet, other than the first, is a gap', async () => {
-    const { id, events } = await dispenseWithHistory();
-    expect(await project(kinesisEvent([events[1]!]))).toEqual({ batchItemFailures: [{ itemIdentifier: `seq-${id}-2` }] });
-    expect(await readView(store, id)).toBeUndefined();
   });
 
   it('records that are not dispense events are skipped, the rest of the batch is applied', async () => {
@@ -158,5 +222,17 @@ describe('views projector (component, DynamoDB Local)', () => {
     // so the retry Lambda makes of a reported record finds only duplicates
     expect(await project(kinesisEvent(events))).toEqual({ batchItemFailures: [] });
     expect(await readView(store, id)).toMatchObject({ version: 3, view: { dispense: (await loadDispense(store, id)).state } });
+  });
+
+  it('a catch-up racing the in-order records: the view ends at the aggregate, nothing left to retry', async () => {
+    // Prepare
+    const { id, events } = await dispenseWithHistory();
+
+    // Act: one delivery catches up from the last event while another applies them one by one
+    const responses = await Promise.all([project(kinesisEvent([events[2]!])), project(kinesisEvent(events))]);
+
+    // Assess
+    expect(responses).toEqual([{ batchItemFailures: [] }, { batchItemFailures: [] }]);
+    expect(await readView(store, id)).toEqual(await aggregateView(id, events[2]!));
   });
 });

@@ -5,6 +5,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { createLogger, type Logger } from '../../../platform/log.ts';
 import { fromItem, type LoggedEvent } from '../event-log/records.ts';
 import { toDomainEvent } from '../shared/domain-event.ts';
+import { batchItemFailures } from './batch-item-failures.ts';
 
 export interface PublisherDeps {
   readonly kinesis: KinesisClient;
@@ -22,14 +23,13 @@ interface Outgoing {
 
 /**
  * The event log's stream → Kinesis (decision 6): each INSERT becomes a DomainEvent, put with the
- * aggregate id as partition key (order per dispense, dispenses spread across shards). Entries
- * Kinesis rejects are reported by their stream record's SequenceNumber, so Lambda retries from
- * the first of them; a failed call fails the batch (bisect and retries are the mapping's).
+ * aggregate id as partition key (order per dispense, dispenses spread across shards). The first
+ * entry Kinesis rejects is reported by its stream record's SequenceNumber, so Lambda retries from
+ * it (see `batchItemFailures`); a failed call fails the batch (bisect and retries are the mapping's).
  */
 export function publisher(deps: PublisherDeps, logger: Logger = createLogger({ context: { function: process.env.AWS_LAMBDA_FUNCTION_NAME } })) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const outgoing = (event.Records ?? []).flatMap((record) => toOutgoing(record, logger));
-    const failed: string[] = [];
     for (let start = 0; start < outgoing.length; start += MAX_RECORDS_PER_PUT) {
       const chunk = outgoing.slice(start, start + MAX_RECORDS_PER_PUT);
       const response = await deps.kinesis.send(
@@ -41,13 +41,15 @@ export function publisher(deps: PublisherDeps, logger: Logger = createLogger({ c
           })),
         }),
       );
-      (response.Records ?? []).forEach((result, i) => {
-        if (!result.ErrorCode) return;
-        logger.warn('Kinesis rejected a record', { sequenceNumber: chunk[i]!.streamSequenceNumber, errorCode: result.ErrorCode, errorMessage: result.ErrorMessage });
-        failed.push(chunk[i]!.streamSequenceNumber);
+      const results = response.Records ?? [];
+      results.forEach((result, i) => {
+        if (result.ErrorCode) logger.warn('Kinesis rejected a record', { sequenceNumber: chunk[i]?.streamSequenceNumber, errorCode: result.ErrorCode, errorMessage: result.ErrorMessage });
       });
+      const failures = batchItemFailures(chunk.map((o) => o.streamSequenceNumber), results);
+      // Later chunks would only overtake the failed record: Lambda redelivers them with it.
+      if (failures.length > 0) return { batchItemFailures: failures };
     }
-    return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+    return { batchItemFailures: [] };
   };
 }
 

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { dynamoDb } from '../../../platform/aws-clients.ts';
 import type { EventLogDeps } from '../event-log/deps.ts';
+import type { ProjectorDeps } from '../projector-views/project.ts';
 import type { ViewDeps } from '../views/views.ts';
 import { config } from './config.ts';
 
@@ -12,4 +13,8 @@ export function eventLogDeps(): EventLogDeps {
 
 export function viewDeps(): ViewDeps {
   return { client: dynamoDb(), viewsTable: config.viewsTable };
+}
+
+export function projectorDeps(): ProjectorDeps {
+  return { ...viewDeps(), eventLogTable: config.eventLogTable };
 }

@@ -74,18 +74,24 @@ export function accountsRepository({ client, name: TableName }: Table) {
       }
     },
 
-    /** The best-effort ADD +1: not transactional, so a lost write under-counts, never over-counts. */
-    async incrementServices(id: string): Promise<void> {
-      await client.send(
-        new UpdateCommand({
-          TableName,
-          Key: accountKey(id),
-          UpdateExpression: 'ADD number_of_services :one',
-          // Never recreate a deleted account as a bare counter.
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':one': 1 },
-        }),
-      );
+    /** The best-effort ADD +1: not transactional, so a lost write under-counts, never over-counts. False when the account is gone. */
+    async incrementServices(id: string): Promise<boolean> {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: accountKey(id),
+            UpdateExpression: 'ADD number_of_services :one',
+            // Never recreate a deleted account as a bare counter.
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':one': 1 },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailed(error)) return false;
+        throw error;
+      }
     },
 
     /** ADD −n, never below 0: when fewer than n are counted the counter drops to 0 (it heals once everything is deleted). */

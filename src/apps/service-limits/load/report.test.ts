@@ -15,8 +15,9 @@ const base: Omit<LoadReport, 'thresholds' | 'passed'> = {
   requests: { total: 8000, failed: 0, errorRate: 0, failures: {} },
   successRate: 1,
   limit: 5000,
-  maxObserved: { bestEffort: 40, eventual: 30 },
+  maxLive: 45,
   maxOvershoot: 0,
+  maxObserved: { bestEffort: 40, eventual: 30 },
   convergence: { converged: true, seconds: 2, final: { bestEffort: 0, eventual: 0 }, orphansDeleted: 0, accountDeleted: true },
 };
 
@@ -38,6 +39,15 @@ describe('the load report', () => {
   it('fails when the counters did not converge or the limit was overshot', () => {
     expect(withThresholds({ ...base, convergence: { converged: false, seconds: 60, final: { bestEffort: 0, eventual: 2 }, orphansDeleted: 0, accountDeleted: false } }).passed).toBe(false);
     expect(withThresholds({ ...base, maxOvershoot: 1 }).passed).toBe(false);
+  });
+
+  it('judges the overshoot by the services live at once, and still shows the sampled counters', () => {
+    const report = withThresholds({ ...base, limit: 2, maxLive: 5, maxOvershoot: 3, maxObserved: { bestEffort: 2, eventual: 1 } });
+    expect(report.passed).toBe(false);
+    const text = formatReport(report);
+    expect(text).toContain('FAIL  ours      no limit overshoot (max 5 live of 2)');
+    expect(text).toContain('max 5 services live at once (client count); max overshoot 3');
+    expect(text).toContain('counters sampled: max best-effort 2, eventual 1');
   });
 
   it('fails when more than 5 % of the arrivals were dropped: the requested load was not offered', () => {

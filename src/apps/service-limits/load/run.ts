@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runConstantRate, type RateProgress } from '../../../platform/load/constant-rate.ts';
 import { LatencyRecorder } from '../../../platform/load/latency.ts';
 import { DEFAULT_MAX_NUMBER_OF_SERVICES } from '../accounts/schemas.ts';
+import { limitOvershoot } from './live-services.ts';
 import type { LoadOptions } from './options.ts';
 import { withThresholds, type Counters, type LoadReport } from './report.ts';
 import { scenario, ScenarioMetrics } from './scenario.ts';
@@ -51,8 +52,9 @@ export async function runLoadTest(options: LoadOptions, progress: (line: string)
     requests: { total: metrics.requests, failed: metrics.failedRequests, errorRate: metrics.requests === 0 ? 0 : metrics.failedRequests / metrics.requests, failures: Object.fromEntries(metrics.failureSamples) },
     successRate: metrics.iterations === 0 ? 0 : (metrics.succeededIterations + metrics.limited) / metrics.iterations,
     limit,
+    maxLive: metrics.live.maxLive,
+    maxOvershoot: limitOvershoot(metrics.live.maxLive, limit),
     maxObserved,
-    maxOvershoot: Math.max(0, Math.max(maxObserved.bestEffort, maxObserved.eventual) - limit),
     convergence,
   });
 }
@@ -109,6 +111,7 @@ function progressLine(p: RateProgress, metrics: ScenarioMetrics, counters: Count
     `in-flight ${p.inFlight}`,
     `dropped ${p.dropped}`,
     `failed requests ${metrics.failedRequests}`,
+    `live ${metrics.live.live} (max ${metrics.live.maxLive})`,
     `counters best-effort ${counters?.bestEffort ?? '?'} eventual ${counters?.eventual ?? '?'}`,
   ].join('  ');
 }

@@ -1,4 +1,5 @@
 import { LatencyRecorder } from '../../../platform/load/latency.ts';
+import { LiveServices } from './live-services.ts';
 
 export const SERVICE_NAME = 'stress-test-service';
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -13,6 +14,8 @@ export class ScenarioMetrics {
   limited = 0;
   succeededIterations = 0;
   iterations = 0;
+  /** Services the API answered 201 for and not yet 200 to their delete: what the limit is judged by. */
+  readonly live = new LiveServices();
   /** The first few distinct failure descriptions, for the report. */
   readonly failureSamples = new Map<string, number>();
 
@@ -70,10 +73,12 @@ export function scenario(baseUrl: string) {
         metrics.limited++;
         return;
       }
+      if (created.status === 201) metrics.live.created();
       if (created.status !== 201 || !service.id || service.account_id !== accountId) return metrics.fail(`POST /services/ → ${created.status}`);
       const deleted = await measured(metrics, metrics.delete, 'DELETE /services/{id}', () => call('DELETE', `/services/${service.id}?ownerAccountId=${accountId}`));
       if (!deleted) return;
       if (deleted.status !== 200) return metrics.fail(`DELETE /services/{id} → ${deleted.status}`);
+      metrics.live.deleted();
       metrics.succeededIterations++;
     },
 

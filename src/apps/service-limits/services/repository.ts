@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import { accountPk, SERVICE_PREFIX, serviceKey } from '../keys.ts';
 import { isConditionFailed, type Table } from '../table.ts';
 import type { Service } from './schemas.ts';
@@ -70,6 +70,11 @@ export function servicesRepository({ client, name: TableName }: Table) {
         if (isConditionFailed(error)) return undefined;
         throw error;
       }
+    },
+
+    /** Removes the item outright: only for a service put under an account deleted meanwhile. */
+    async delete(accountId: string, id: string): Promise<void> {
+      await client.send(new DeleteCommand({ TableName, Key: serviceKey(accountId, id) }));
     },
 
     /** Sets `deleted=true` on a live service; false when it is missing or already deleted. */

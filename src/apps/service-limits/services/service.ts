@@ -27,7 +27,11 @@ export async function createService(deps: Deps, input: CreateService): Promise<S
     create_counter_processed: false,
   };
   await deps.services.put(service);
-  await deps.accounts.incrementServices(account.id);
+  if (!(await deps.accounts.incrementServices(account.id))) {
+    // The account was deleted between our read and the put: remove the orphan (its INSERT finds no counter to count into).
+    await deps.services.delete(account.id, service.id);
+    throw new NotFoundError('Account not found', { accountId: account.id });
+  }
   return service;
 }
 
@@ -52,26 +56,34 @@ export async function renameService(deps: Deps, ownerAccountId: string, id: stri
   return service;
 }
 
-/** Decrements the best-effort counter (never below 0), then soft-deletes; the modify consumer does the rest. */
+/**
+ * Soft-deletes (conditionally: only a live service), then decrements the best-effort counter (never
+ * below 0); the modify consumer does the rest. Of concurrent deletes of one service only the one
+ * whose soft delete won decrements; the others answer 404.
+ */
 export async function deleteService(deps: Deps, ownerAccountId: string, id: string): Promise<{ success: true }> {
-  await getService(deps, ownerAccountId, id);
-  await deps.accounts.decrementServices(ownerAccountId);
-  // A concurrent delete of the same service may win; the counter may then under-count, which heals.
   if (!(await deps.services.softDelete(ownerAccountId, id))) throw new NotFoundError('Service not found', { ownerAccountId, serviceId: id });
+  await deps.accounts.decrementServices(ownerAccountId);
   return { success: true };
 }
 
-/** Soft-deletes every live service of the account, a batch at a time, decrementing by what each batch deleted. */
+/**
+ * Soft-deletes every live service of the account, a batch at a time, decrementing by what each batch
+ * deleted. A failed soft delete still lets its batch decrement by those that succeeded (else the
+ * best-effort counter would stay too high for good), then the first failure is rethrown.
+ */
 export async function deleteAccountServices(deps: Deps, accountId: string): Promise<{ deleted: number }> {
   await getAccount(deps, accountId);
   const live = (await deps.services.listByAccount(accountId)).filter((service) => !service.deleted);
   let deleted = 0;
   for (let start = 0; start < live.length; start += SOFT_DELETE_BATCH) {
     const batch = live.slice(start, start + SOFT_DELETE_BATCH);
-    const results = await Promise.all(batch.map((service) => deps.services.softDelete(accountId, service.id)));
-    const done = results.filter(Boolean).length;
+    const results = await Promise.allSettled(batch.map((service) => deps.services.softDelete(accountId, service.id)));
+    const done = results.filter((result) => result.status === 'fulfilled' && result.value).length;
     if (done > 0) await deps.accounts.decrementServices(accountId, done);
     deleted += done;
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   return { deleted };
 }
