@@ -27,7 +27,7 @@ export interface HttpHandlerOptions<Schema extends z.ZodType, Result> {
 export function httpHandler<Schema extends z.ZodType, Result>(options: HttpHandlerOptions<Schema, Result>) {
   const logger = options.logger ?? createLogger({ context: { function: process.env.AWS_LAMBDA_FUNCTION_NAME } });
   return async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
-    const body = parseBody(event);
+    const body = readJsonBody(event, { required: true, object: true });
     if (!body.ok) return badRequest([{ path: '', message: body.message }]);
     const parsed = options.schema.safeParse(body.value);
     if (!parsed.success) return badRequest(zodIssues(parsed.error));
@@ -42,8 +42,16 @@ export function httpHandler<Schema extends z.ZodType, Result>(options: HttpHandl
   };
 }
 
-function parseBody(event: APIGatewayProxyEventV2): { ok: true; value: object } | { ok: false; message: string } {
-  if (event.body === undefined || event.body === null || event.body === '') return { ok: false, message: 'a JSON object body is required' };
+export type BodyResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+/**
+ * The request's JSON body, decoded (base64 too) and parsed. An empty body is `undefined` unless
+ * `required`; `object` refuses anything but a JSON object. The message says what is wrong.
+ */
+export function readJsonBody(event: APIGatewayProxyEventV2, options: { required?: boolean; object?: boolean } = {}): BodyResult {
+  if (event.body === undefined || event.body === null || event.body === '') {
+    return options.required ? { ok: false, message: options.object ? 'a JSON object body is required' : 'a JSON body is required' } : { ok: true, value: undefined };
+  }
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   let value: unknown;
   try {
@@ -51,7 +59,7 @@ function parseBody(event: APIGatewayProxyEventV2): { ok: true; value: object } |
   } catch {
     return { ok: false, message: 'the body is not valid JSON' };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'the body must be a JSON object' };
+  if (options.object && (typeof value !== 'object' || value === null || Array.isArray(value))) return { ok: false, message: 'the body must be a JSON object' };
   return { ok: true, value };
 }
 
@@ -59,6 +67,7 @@ export function json(statusCode: number, body: unknown): HttpResult {
   return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-function badRequest(errors: readonly { path: string; message: string }[]): HttpResult {
+/** 400 `{message: "Bad Request", errors: [{path, message}]}`. */
+export function badRequest(errors: readonly { path: string; message: string }[]): HttpResult {
   return json(400, { message: 'Bad Request', errors });
 }

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { readJsonBody } from '../../../platform/http.ts';
 import { createLogger, type Logger } from '../../../platform/log.ts';
 import { badRequest, errorResponse, json, type HttpResult } from './responses.ts';
 import { routes, type ApiDeps, type ApiRequest, type Route } from './routes.ts';
@@ -22,7 +23,7 @@ export function dispensaryApi(deps: ApiDeps, logger: Logger = createLogger({ con
       if (matches.length > 0) return { ...json(405, { message: `Method ${method} not allowed on ${path}` }), headers: { 'content-type': 'application/json', allow: matches.map((m) => m.route.method).join(', ') } };
       return json(404, { message: `No route for ${method} ${path}` });
     }
-    const body = parseBody(event);
+    const body = readJsonBody(event);
     if (!body.ok) return badRequest([{ path: '', message: body.message }]);
     const request: ApiRequest = { params: found.params!, query: event.queryStringParameters ?? {}, body: body.value };
     try {
@@ -56,12 +57,3 @@ function decode(segment: string): string {
 
 const stripTrailingSlash = (path: string) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
 
-function parseBody(event: APIGatewayProxyEventV2): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (event.body === undefined || event.body === null || event.body === '') return { ok: true, value: undefined };
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, message: 'the body is not valid JSON' };
-  }
-}

@@ -1,14 +1,10 @@
 import { InvalidArgumentsError } from '../../../platform/errors.ts';
-import { json, type HttpResult } from '../../../platform/http.ts';
+import { badRequest, json, type HttpResult } from '../../../platform/http.ts';
 import type { Logger } from '../../../platform/log.ts';
 import { CommandRefusedError, DispenseAlreadyStartedError, DispenseNotFoundError } from '../dispense/errors.ts';
 import { ConcurrencyConflictError } from '../event-log/errors.ts';
 
-export { json, type HttpResult };
-
-export function badRequest(errors: readonly { path: string; message: string }[]): HttpResult {
-  return json(400, { message: 'Bad Request', errors });
-}
+export { badRequest, json, type HttpResult };
 
 /** The one place errors become status codes (decision 5): 400, 404, 409, else 500. */
 export function errorResponse(error: unknown, logger: Logger, path: string): HttpResult {

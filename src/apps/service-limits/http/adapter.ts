@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { InvalidArgumentsError } from '../../../platform/errors.ts';
-import { json, type HttpResult } from '../../../platform/http.ts';
+import { json, readJsonBody, type HttpResult } from '../../../platform/http.ts';
 import type { Logger } from '../../../platform/log.ts';
 import { zodIssues } from '../../../platform/validation.ts';
 import type { Deps } from '../deps.ts';
@@ -60,7 +60,7 @@ function validate(route: Route, params: Record<string, string>, event: APIGatewa
   const parsedQuery = parse(route.query, event.queryStringParameters ?? {});
   let parsedBody: unknown;
   if (route.body) {
-    const body = readBody(event);
+    const body = readJsonBody(event, { required: true, object: true });
     if (body.ok) parsedBody = parse(route.body, body.value);
     else issues.push({ path: '', message: body.message });
   }
@@ -68,14 +68,3 @@ function validate(route: Route, params: Record<string, string>, event: APIGatewa
   return { ok: true, value: { params: parsedParams as never, query: parsedQuery as never, body: parsedBody as never } };
 }
 
-function readBody(event: APIGatewayProxyEventV2): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (event.body === undefined || event.body === '') return { ok: false, message: 'a JSON object body is required' };
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'the body must be a JSON object' };
-    return { ok: true, value };
-  } catch {
-    return { ok: false, message: 'the body is not valid JSON' };
-  }
-}
