@@ -1,6 +1,7 @@
 import { enrichmentApp } from '../src/apps/enrichment/topology.ts';
 import { EnrichmentClient, type RequestView } from '../src/apps/enrichment/scripts/client.ts';
 import { generateContacts } from '../src/apps/enrichment/scripts/contacts-file.ts';
+import { outputItems } from '../src/apps/enrichment/scripts/output-items.ts';
 import { startLocalCloud } from '../src/local-cloud/cloud.ts';
 import { silentLogger } from '../src/platform/log.ts';
 import { withBaseline } from './baseline.ts';
@@ -39,12 +40,15 @@ export async function benchEnrichment(options: EnrichmentBenchOptions): Promise<
     try {
       const fast = new EnrichmentClient(cloud.apiUrl(FAST, 'api'));
       await run(fast, generateContacts(1).map((c) => ({ ...c, last_name: `${c.last_name}-warm` })), true);
-      const a = await run(fast, generateContacts(options.thousands), true);
+      const sent = generateContacts(options.thousands);
+      const a = await run(fast, sent, true);
       const batchesPerSecond = a.view.totalBatches / a.seconds;
       console.log(`enrichment, mock latency 0:        ${a.seconds.toFixed(1)} s POST → completed  (${a.view.contactCount.toLocaleString('en-US')} contacts, ${a.view.totalBatches} batches, ${options.workerConcurrency} workers)`);
       console.log(`  throughput:                      ${Math.round(a.view.contactCount / a.seconds).toLocaleString('en-US')} contacts/s, ${batchesPerSecond.toFixed(1)} batches/s`);
       console.log(`  POST /enrichment (upload key):   ${a.apiMs} ms  (validate + hash + store input + record + queue the split; the upload itself not counted)`);
       console.log(`  ratio batches/s / raw PutItem/s: ${(batchesPerSecond / putsPerSecond).toFixed(3)}  (a batch = 1 part PutObject, 1 two-item transaction, 3 GetItem)`);
+      const verified = await verifyOutput(a.view, sent);
+      console.log(`  output.json verified (streamed): ${verified.contacts.toLocaleString('en-US')} contacts, each once, in order, enriched  (${(verified.bytes / 1024 / 1024).toFixed(1)} MB)`);
 
       const slow = new EnrichmentClient(cloud.apiUrl(SLOW, 'api'));
       await run(slow, generateContacts(1).map((c) => ({ ...c, last_name: `${c.last_name}-warm` })), false);
@@ -80,3 +84,31 @@ async function run(api: EnrichmentClient, contacts: unknown[], upload: boolean):
   }
 }
 
+
+/**
+ * Downloads `output.json` through its presigned URL and checks it contact by contact as it streams in
+ * (the 100k file is assembled by a multipart upload, so this checks that path end to end): every
+ * contact sent, once, in order, with both enriched fields. Throws at the first difference.
+ */
+async function verifyOutput(view: RequestView, sent: readonly { first_name: string; last_name: string; company_domain: string }[]): Promise<{ contacts: number; bytes: number }> {
+  if (!view.outputFileKey) throw new Error(`request ${view.requestId} completed without a download URL`);
+  const response = await fetch(view.outputFileKey);
+  if (!response.ok || !response.body) throw new Error(`downloading output.json of ${view.requestId} answered ${response.status}`);
+  let bytes = 0;
+  const counted = async function* (body: AsyncIterable<Uint8Array>) {
+    for await (const chunk of body) {
+      bytes += chunk.byteLength;
+      yield chunk;
+    }
+  };
+  let index = 0;
+  for await (const contact of outputItems(counted(response.body))) {
+    const expected = sent[index];
+    const same = expected && contact.first_name === expected.first_name && contact.last_name === expected.last_name && contact.company_domain === expected.company_domain;
+    if (!same) throw new Error(`output.json of ${view.requestId}: contact ${index} is ${JSON.stringify(contact)}, expected ${JSON.stringify(expected ?? 'none (too many contacts)')}`);
+    if (typeof contact.professional_email !== 'string' || typeof contact.personal_phone !== 'string') throw new Error(`output.json of ${view.requestId}: contact ${index} is not enriched: ${JSON.stringify(contact)}`);
+    index++;
+  }
+  if (index !== sent.length) throw new Error(`output.json of ${view.requestId} holds ${index.toLocaleString('en-US')} contacts, expected ${sent.length.toLocaleString('en-US')}`);
+  return { contacts: index, bytes };
+}

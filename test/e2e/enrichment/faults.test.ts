@@ -40,5 +40,13 @@ describe('enrichment e2e: redelivery and failure', () => {
     const failed = await enrichment.settled(body.requestId, 45_000);
     expect(failed).toMatchObject({ status: 'failed', totalBatches: 5, processedBatches: 4, outputFileKey: null, failedAt: expect.any(String) });
     expect(mappingStats(enrichment.cloud, 'failRequestWorker').records).toBeGreaterThanOrEqual(1);
+
+    // A repeat of the failed request runs again as a new request, and a further repeat joins that one
+    const retry = await enrichment.api.create({ contacts: sent, fields_to_enrich: FIELDS });
+    expect(retry.status).toBe(202);
+    expect(retry.body.requestId).not.toBe(body.requestId);
+    expect(retry.body.deduplicated).toBeUndefined();
+    expect((await enrichment.api.create({ contacts: sent, fields_to_enrich: FIELDS })).body).toMatchObject({ requestId: retry.body.requestId, deduplicated: true });
+    expect((await enrichment.api.get(retry.body.requestId)).body).toMatchObject({ totalBatches: 5 });
   });
 });

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadOutput } from '../../../src/apps/enrichment/scripts/client.ts';
 import { contacts, FIELDS, mappingStats, startEnrichment, type EnrichmentCloud } from './harness.ts';
@@ -58,6 +59,15 @@ describe('enrichment e2e: the API (validation, uploads, deduplication, status)',
     expect(await enrichment.api.get('not-a-request')).toEqual({ status: 404, body: { message: 'Request not found' } });
   });
 
+  it('the watch script names an unknown id in one line and exits 1', async () => {
+    // Act
+    const id = '4d1a3cbe-52f7-4c9b-a7c5-2f0c1e8a9b10';
+    const { code, stderr } = await runWatch([id, '--url', enrichment.cloud.apiUrl(APP, 'api')]);
+
+    // Assess
+    expect({ code, stderr }).toEqual({ code: 1, stderr: `enrichment:watch: no request ${id}\n` });
+  });
+
   it('enriches a file uploaded through a presigned PUT URL, referenced by key', async () => {
     // Prepare
     const upload = await enrichment.api.createUpload();
@@ -113,3 +123,12 @@ describe('enrichment e2e: the API (validation, uploads, deduplication, status)',
     expect(await enrichment.settled(answers[0]!.body.requestId)).toMatchObject({ status: 'completed', processedBatches: 1 });
   });
 });
+
+/** Runs `npm run enrichment:watch` (the script itself) and collects its exit code and stderr. */
+function runWatch(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'src/apps/enrichment/scripts/watch.ts', ...args], { timeout: 60_000 }, (_error, _stdout, stderr) =>
+      resolve({ code: child.exitCode, stderr }),
+    );
+  });
+}

@@ -15,6 +15,14 @@ export function apiBaseUrl(url: string | undefined): string {
   return fromEnv.replace(/\/$/, '');
 }
 
+/** `--timeout <s>` in milliseconds (undefined when absent); anything but a non-negative number is a usage error. */
+export function timeoutMs(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new ScriptError(`--timeout must be a number of seconds, got "${raw}".`);
+  return seconds * 1000;
+}
+
 /** A path as the user typed it: `npm run` starts scripts in the project root, INIT_CWD is where the user was. */
 export function userPath(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);

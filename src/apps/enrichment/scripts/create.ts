@@ -1,16 +1,16 @@
 /**
- * `npm run enrichment:create -- <file> [--upload] [--watch] [--url <base>]`: creates a request from a
+ * `npm run enrichment:create -- <file> [--upload] [--watch [--timeout <s>]] [--url <base>]`: creates a request from a
  * contacts file (`{"contacts": [...]}` or a list), inline or, above 5 MB or with --upload, through a
  * presigned upload. A missing `contacts_<N>k.json` is generated first.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { apiBaseUrl, runScript, ScriptError, userPath } from './cli.ts';
+import { apiBaseUrl, runScript, ScriptError, timeoutMs, userPath } from './cli.ts';
 import { EnrichmentClient } from './client.ts';
 import { thousandsOf, writeContactsFile } from './contacts-file.ts';
 import { reportOutcome, watchRequest } from './watch-request.ts';
 
-const USAGE = 'usage: npm run enrichment:create -- <file> [--upload] [--watch] [--url <base>]';
+const USAGE = 'usage: npm run enrichment:create -- <file> [--upload] [--watch [--timeout <s>]] [--url <base>]';
 /** Above this, inline bodies near the 6 MB Lambda payload limit: upload instead. */
 const INLINE_LIMIT_BYTES = 5 * 1024 * 1024;
 const FIELDS = ['professional_email', 'personal_phone'];
@@ -19,9 +19,10 @@ runScript('enrichment:create', async (argv) => {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { upload: { type: 'boolean', default: false }, watch: { type: 'boolean', default: false }, url: { type: 'string' } },
+    options: { upload: { type: 'boolean', default: false }, watch: { type: 'boolean', default: false }, timeout: { type: 'string' }, url: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new ScriptError(USAGE);
+  const timeout = timeoutMs(values.timeout);
   const api = new EnrichmentClient(apiBaseUrl(values.url));
   const file = userPath(positionals[0]!);
   ensureFile(file);
@@ -33,7 +34,7 @@ runScript('enrichment:create', async (argv) => {
   const answer = await api.create({ contacts, fields_to_enrich: FIELDS });
   process.stdout.write(`${JSON.stringify(answer.body, null, 2)}\n`);
   if (answer.status !== 202) return 1;
-  return values.watch ? reportOutcome(await watchRequest(api, answer.body.requestId)) : 0;
+  return values.watch ? reportOutcome(await watchRequest(api, answer.body.requestId, { ...(timeout !== undefined && { timeoutMs: timeout }) })) : 0;
 });
 
 function ensureFile(file: string): void {

@@ -43,3 +43,21 @@ export class InjectedCrashError extends DomainError {
     super(message, { transient: true, context });
   }
 }
+
+/** SQS refused batch entries as sent (a sender fault): sending them again fails the same way. */
+export class BatchEntriesRefusedError extends DomainError {
+  override readonly name = 'BatchEntriesRefusedError';
+
+  constructor(message: string, context: Record<string, unknown>) {
+    super(message, { transient: false, context });
+  }
+}
+
+/** Batch entries SQS still failed (not a sender fault) after the retries: worth another delivery. */
+export class BatchEntriesNotSentError extends DomainError {
+  override readonly name = 'BatchEntriesNotSentError';
+
+  constructor(message: string, context: Record<string, unknown>) {
+    super(message, { transient: true, context });
+  }
+}

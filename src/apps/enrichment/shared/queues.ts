@@ -1,4 +1,5 @@
-import { SendMessageBatchCommand, SQSClient, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SQSClient, type BatchResultErrorEntry, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
+import { BatchEntriesRefusedError, BatchEntriesNotSentError } from './errors.ts';
 
 let client: SQSClient | undefined;
 
@@ -8,42 +9,64 @@ export function sqs(): SQSClient {
   return client;
 }
 
+/** One SendMessageBatch call (up to 10 entries): the entries it reports as failed (SQS answers 200 even then). */
+export type SendBatch = (entries: SendMessageBatchRequestEntry[]) => Promise<BatchResultErrorEntry[]>;
+
+/** The SendBatch port on a real queue. */
+export function sqsSendBatch(client: SQSClient, queueUrl: string): SendBatch {
+  return async (entries) => (await client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }))).Failed ?? [];
+}
+
 export interface SendAllOptions {
   /** SendMessageBatch calls in flight. Default 4. */
   concurrency?: number;
   /** Rounds for entries a call reports as failed (retryable ones only). Default 5. */
   attempts?: number;
+  /** Waits between rounds (50 ms, doubling). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
  * Sends every entry with SendMessageBatch, 10 per call, and re-sends the entries a call reports in
- * `Failed` (SQS answers 200 even when some entries failed), with a short backoff, a bounded number
- * of times. Throws when entries still fail, naming them.
+ * `Failed` with a short backoff, a bounded number of times (then BatchEntriesNotSentError, transient).
+ * A sender fault (e.g. a body over the size limit) fails the same way every time: it throws
+ * BatchEntriesRefusedError (permanent) at once. The first failure stops the other lanes, which
+ * finish the call they are in and send nothing more.
  */
-export async function sendAll(client: SQSClient, queueUrl: string, entries: readonly SendMessageBatchRequestEntry[], options: SendAllOptions = {}): Promise<void> {
-  const { concurrency = 4, attempts = 5 } = options;
+export async function sendAll(sendBatch: SendBatch, entries: readonly SendMessageBatchRequestEntry[], options: SendAllOptions = {}): Promise<void> {
+  const { concurrency = 4, attempts = 5, sleep = defaultSleep } = options;
   const groups: SendMessageBatchRequestEntry[][] = [];
   for (let i = 0; i < entries.length; i += 10) groups.push(entries.slice(i, i + 10));
   let next = 0;
+  let stopped = false;
   const lane = async () => {
-    while (next < groups.length) await sendGroup(client, queueUrl, groups[next++]!, attempts);
+    while (!stopped && next < groups.length) {
+      try {
+        await sendGroup(sendBatch, groups[next++]!, attempts, sleep);
+      } catch (error) {
+        stopped = true;
+        throw error;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, lane));
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, groups.length) }, lane));
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
-async function sendGroup(client: SQSClient, queueUrl: string, group: SendMessageBatchRequestEntry[], attempts: number): Promise<void> {
+async function sendGroup(sendBatch: SendBatch, group: SendMessageBatchRequestEntry[], attempts: number, sleep: (ms: number) => Promise<void>): Promise<void> {
   let pending = group;
   for (let attempt = 1; ; attempt++) {
-    const { Failed = [] } = await client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: pending }));
-    if (Failed.length === 0) return;
-    // A sender fault (e.g. a body over the size limit) fails the same way every time.
-    const permanent = Failed.filter((failure) => failure.SenderFault);
-    if (permanent.length > 0 || attempt >= attempts) {
-      const detail = Failed.map((failure) => `${failure.Id}: ${failure.Code} ${failure.Message ?? ''}`.trim()).join('; ');
-      throw new Error(`SendMessageBatch failed for ${Failed.length} entries after ${attempt} attempts: ${detail}`);
-    }
-    const failedIds = new Set(Failed.map((failure) => failure.Id));
+    const failed = await sendBatch(pending);
+    if (failed.length === 0) return;
+    const refused = failed.filter((failure) => failure.SenderFault);
+    if (refused.length > 0) throw new BatchEntriesRefusedError(`SQS refused ${refused.length} batch entries (sender fault): ${describe(refused)}`, { entries: refused.map((f) => f.Id) });
+    if (attempt >= attempts) throw new BatchEntriesNotSentError(`SendMessageBatch failed for ${failed.length} entries after ${attempt} attempts: ${describe(failed)}`, { entries: failed.map((f) => f.Id) });
+    const failedIds = new Set(failed.map((failure) => failure.Id));
     pending = pending.filter((entry) => failedIds.has(entry.Id));
-    await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** (attempt - 1)));
+    await sleep(50 * 2 ** (attempt - 1));
   }
 }
+
+const describe = (failures: BatchResultErrorEntry[]) => failures.map((failure) => `${failure.Id}: ${failure.Code} ${failure.Message ?? ''}`.trim()).join('; ');
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -8,7 +8,7 @@ import { enrichmentApp } from '../topology.ts';
 import { StatusTable, type NewRequest } from './status-table.ts';
 
 const AT = '2026-01-01T00:00:00.000Z';
-const request = (totalBatches: number, requestHash = randomUUID()): NewRequest => ({ requestId: randomUUID(), requestHash, createdAt: AT, totalBatches, contactCount: totalBatches * 100 });
+const request = (totalBatches: number, requestHash: string = randomUUID()): NewRequest => ({ requestId: randomUUID(), requestHash, createdAt: AT, totalBatches, contactCount: totalBatches * 100 });
 
 describe('StatusTable (component, DynamoDB Local)', () => {
   const raw = dynamoDbClient(inject('dynamoDbEndpoint'));
@@ -42,6 +42,24 @@ describe('StatusTable (component, DynamoDB Local)', () => {
     const winners = racers.filter((_, i) => outcomes[i]!.created);
     expect(winners).toHaveLength(1);
     for (const outcome of outcomes) if (!outcome.created) expect(outcome.requestId).toBe(winners[0]!.requestId);
+  });
+
+  it('takes the hash over from a failed request only where it still points there: of racing retries, exactly one creates', async () => {
+    // Prepare
+    const failed = request(1);
+    await status.create(failed);
+    await status.fail(failed.requestId, AT, 'dead letter');
+    const retries = Array.from({ length: 4 }, () => request(1, failed.requestHash));
+
+    // Act
+    const outcomes = await Promise.all(retries.map((r) => status.create(r, failed.requestId)));
+
+    // Assess
+    const winners = retries.filter((_, i) => outcomes[i]!.created);
+    expect(winners).toHaveLength(1);
+    for (const outcome of outcomes) if (!outcome.created) expect(outcome.requestId).toBe(winners[0]!.requestId);
+    expect(await status.findByHash(failed.requestHash)).toBe(winners[0]!.requestId);
+    expect(await status.get(failed.requestId)).toMatchObject({ status: 'failed' });
   });
 
   it('counts each batch exactly once however often and concurrently it is delivered', async () => {

@@ -49,12 +49,15 @@ export class StatusTable {
   /**
    * Claims the content hash and writes the `processing` record in one transaction: of two identical
    * requests racing, exactly one creates a request; the other gets `{ created: false, requestId }` of the first.
+   * With `replacing` (the id the hash points to now, a `failed` request), the claim takes the hash over
+   * from that request only if it still points there, so of two retries racing, one creates the request.
    */
-  async create(request: NewRequest): Promise<{ created: true } | { created: false; requestId: string }> {
+  async create(request: NewRequest, replacing?: string): Promise<{ created: true } | { created: false; requestId: string }> {
+    const claim = replacing === undefined ? { ConditionExpression: 'attribute_not_exists(requestId)' } : { ConditionExpression: 'targetRequestId = :old', ExpressionAttributeValues: { ':old': replacing } };
     try {
       await this.transact({
         TransactItems: [
-          { Put: { TableName: this.table, Item: { requestId: dedupKey(request.requestHash), kind: 'dedup', targetRequestId: request.requestId }, ConditionExpression: 'attribute_not_exists(requestId)' } },
+          { Put: { TableName: this.table, Item: { requestId: dedupKey(request.requestHash), kind: 'dedup', targetRequestId: request.requestId }, ...claim } },
           { Put: { TableName: this.table, Item: { ...request, kind: 'request', status: 'processing', processedBatches: 0 }, ConditionExpression: 'attribute_not_exists(requestId)' } },
         ],
       });

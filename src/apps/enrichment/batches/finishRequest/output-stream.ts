@@ -14,19 +14,32 @@ export interface AssembleOptions {
  * is never one string in memory.
  */
 export async function assembleOutput(storage: Storage, requestId: string, totalBatches: number, options: AssembleOptions = {}): Promise<void> {
-  const upload = new Upload({
-    client: storage.client,
-    params: { Bucket: storage.bucket, Key: outputKey(requestId), Body: Readable.from(outputChunks(storage, requestId, totalBatches, options.prefetch ?? 8)), ContentType: 'application/json' },
-  });
-  await upload.done();
+  const body = Readable.from(outputChunks(storage, requestId, totalBatches, options.prefetch ?? 8));
+  const upload = new Upload({ client: storage.client, params: { Bucket: storage.bucket, Key: outputKey(requestId), Body: body, ContentType: 'application/json' } });
+  try {
+    await upload.done();
+  } catch (error) {
+    // lib-storage has already aborted the multipart upload; stop reading parts for it too.
+    body.destroy();
+    throw error;
+  }
 }
 
+/** The one read `outputChunks` makes of a part (the `Storage` port, narrowed). */
+export type PartReader = Pick<Storage, 'getJson'>;
+
 /** The output document in chunks: the opening, one chunk per part, the closing. */
-export async function* outputChunks(storage: Storage, requestId: string, totalBatches: number, prefetch: number): AsyncGenerator<Buffer> {
+export async function* outputChunks(storage: PartReader, requestId: string, totalBatches: number, prefetch: number): AsyncGenerator<Buffer> {
   yield Buffer.from('{"enriched_contacts":[');
   const reads = new Map<number, Promise<unknown>>();
   const read = (index: number) => {
-    if (index < totalBatches && !reads.has(index)) reads.set(index, storage.getJson(partKey(requestId, index)));
+    if (index >= totalBatches || reads.has(index)) return;
+    const pending = storage.getJson(partKey(requestId, index));
+    // A parked read may fail before its turn (or never get one, when an earlier part fails): the
+    // no-op handler keeps that from being an unhandled rejection, which would crash the worker.
+    // The await below still sees the rejection.
+    pending.catch(() => undefined);
+    reads.set(index, pending);
   };
   for (let index = 0; index < totalBatches; index++) {
     for (let ahead = index; ahead < index + prefetch; ahead++) read(ahead);

@@ -25,7 +25,7 @@ export async function processBatch(deps: ProcessBatchDeps, message: BatchMessage
   const record = await deps.status.get(requestId);
   if (!record || record.status !== 'processing') return;
   if (!(await deps.status.isBatchCounted(requestId, batchIndex))) {
-    const enriched = await withRetry((attempt) => deps.api.enrich(contacts, { batchIndex, attempt }), deps.retry);
+    const enriched = await withRetry((attempt) => deps.api.enrich(contacts, { batchIndex, delivery: receiveCount, attempt }), deps.retry);
     await deps.storage.putJson(partKey(requestId, batchIndex), enriched);
     if (receiveCount === 1 && deps.crashAfterPartBatches.has(batchIndex)) {
       throw new InjectedCrashError(`injected crash after writing part ${batchIndex}`, { requestId, batchIndex });

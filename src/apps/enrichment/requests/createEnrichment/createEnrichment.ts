@@ -27,20 +27,26 @@ export interface Accepted {
 
 /**
  * Accepts a request without doing its work (decision 3): resolves the contacts (inline, or an upload
- * in the service's own bucket), deduplicates by the content hash, stores `input.json`, writes the
- * `processing` record and queues one split message.
+ * in the service's own bucket), deduplicates by the content hash (unless the request it matches
+ * failed: that one is run again as a new request), stores `input.json`, writes the `processing`
+ * record and queues one split message.
  */
 export async function createEnrichment(deps: CreateEnrichmentDeps, request: CreateRequest): Promise<Accepted> {
   const input: EnrichmentInput = { contacts: await resolveContacts(deps, request.contacts), fields_to_enrich: request.fields_to_enrich };
   const hash = requestHash(input);
   const first = await deps.status.findByHash(hash);
-  if (first) return deduplicated(deps, first);
+  // A repeat of a request that failed runs again, as a new request that takes the hash over.
+  const failedFirst = first !== undefined && (await deps.status.get(first))?.status === 'failed';
+  if (first && !failedFirst) return deduplicated(deps, first);
 
   const requestId = deps.newId();
   // Stored before the record exists, so a split never finds its input missing. Losing the race below
   // leaves this object orphaned; it is never read.
   await deps.storage.putJson(inputKey(requestId), input);
-  const created = await deps.status.create({ requestId, requestHash: hash, createdAt: deps.now(), contactCount: input.contacts.length, totalBatches: batchCount(input.contacts.length) });
+  const created = await deps.status.create(
+    { requestId, requestHash: hash, createdAt: deps.now(), contactCount: input.contacts.length, totalBatches: batchCount(input.contacts.length) },
+    failedFirst ? first : undefined,
+  );
   if (!created.created) return deduplicated(deps, created.requestId);
   await queueSplit(deps, requestId);
   return { message: 'Request accepted', requestId, downloadUrl: await deps.presignGet(outputKey(requestId)) };
