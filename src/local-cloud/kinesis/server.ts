@@ -2,6 +2,7 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import kinesalite from 'kinesalite';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createKinesisClient } from '../../platform/kinesis.ts';
 import { localRegion } from '../identity.ts';
 
@@ -30,17 +31,27 @@ export async function startKinesis(options: { dataDir?: string } = {}): Promise<
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // kinesalite closes its LevelDB as soon as the server closes: a GetRecords still reading would then
+  // throw an uncaught exception. Count requests in flight so stop() can let them finish first.
+  let inFlight = 0;
+  server.on('request', (_request, response) => {
+    inFlight++;
+    response.once('close', () => inFlight--);
+  });
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
   const client = createKinesisClient({ endpoint, region: localRegion(), credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   return {
     endpoint,
     client,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        client.destroy();
+    stop: async () => {
+      client.destroy();
+      const deadline = Date.now() + 5_000;
+      while (inFlight > 0 && Date.now() < deadline) await sleep(10);
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+    },
   };
 }

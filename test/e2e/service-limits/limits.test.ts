@@ -19,6 +19,8 @@ describe('service-limits e2e: the limit, soft deletes and the two counters', () 
     const account = await anAccount(api, 'limited', 2);
     const first = await createService(account.id, 'one');
     await createService(account.id, 'two');
+    // Both counted first: otherwise the wait for 1/1 below could match "one counted, two not yet".
+    await waitForCounters(api, account.id, { bestEffort: 2, eventual: 2 });
     // Act
     const refused = await createService(account.id, 'three');
     // Assess
