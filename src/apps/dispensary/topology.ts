@@ -1,5 +1,5 @@
-import { defineApp, tableName } from '../../platform/topology/define.ts';
-import type { FunctionDef, ResourceRef, S3Trigger } from '../../platform/topology/types.ts';
+import { bucketName, defineApp, kinesisStreamName, tableName } from '../../platform/topology/define.ts';
+import type { FunctionDef, S3Trigger } from '../../platform/topology/types.ts';
 
 export interface DispensaryOptions {
   /** App name, also the prefix of every local resource. Default `dispensary`. */
@@ -7,8 +7,6 @@ export interface DispensaryOptions {
 }
 
 const root = 'src/apps/dispensary';
-const bucketName = (name: string): ResourceRef => ({ ref: 'bucketName', name });
-const kinesisStreamName = (name: string): ResourceRef => ({ ref: 'kinesisStreamName', name });
 
 /** The event log and its snapshots: what the command handler reads and appends to (decision 3). */
 const EVENT_LOG = { EVENT_LOG_TABLE_NAME: tableName('event-log'), SNAPSHOTS_TABLE_NAME: tableName('event-snapshots') };

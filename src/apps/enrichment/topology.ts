@@ -1,4 +1,4 @@
-import { defineApp, queueUrl, tableName } from '../../platform/topology/define.ts';
+import { bucketName, defineApp, queueUrl, tableName } from '../../platform/topology/define.ts';
 import type { BucketAction, DynamoDbAction, EnvValue, FunctionDef } from '../../platform/topology/types.ts';
 import { ENV } from './shared/config.ts';
 
@@ -24,7 +24,7 @@ export interface EnrichmentOptions {
 
 const root = 'src/apps/enrichment';
 const TABLE = { [ENV.table]: tableName('status') };
-const BUCKET: Record<string, EnvValue> = { [ENV.bucket]: { ref: 'bucketName', name: 'storage' } };
+const BUCKET: Record<string, EnvValue> = { [ENV.bucket]: bucketName('storage') };
 const status = (...actions: DynamoDbAction[]) => ({ status: actions });
 const storage = (...actions: BucketAction[]) => ({ storage: actions });
 const fn = (slice: string, def: Omit<FunctionDef, 'handler'>): FunctionDef => ({ handler: `${root}/${slice}/handler.ts#handler`, ...def });

@@ -24,3 +24,6 @@ export const queueUrl = (name: string): ResourceRef => ({ ref: 'queueUrl', name 
 export const queueArn = (name: string): ResourceRef => ({ ref: 'queueArn', name });
 export const busName = (name: string): ResourceRef => ({ ref: 'busName', name });
 export const busArn = (name: string): ResourceRef => ({ ref: 'busArn', name });
+export const bucketName = (name: string): ResourceRef => ({ ref: 'bucketName', name });
+export const kinesisStreamName = (name: string): ResourceRef => ({ ref: 'kinesisStreamName', name });
+export const kinesisStreamArn = (name: string): ResourceRef => ({ ref: 'kinesisStreamArn', name });
