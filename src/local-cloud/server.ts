@@ -7,6 +7,7 @@ import { handleInvoke } from './lambda/invoke-api.ts';
 import { arn } from './identity.ts';
 import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from './protocol/aws-json.ts';
 import { AwsServiceError } from './protocol/errors.ts';
+import { HOP_BY_HOP_HEADERS } from './protocol/server.ts';
 import type { CloudServices } from './services.ts';
 import { createSqsApi } from './sqs/index.ts';
 
@@ -74,5 +75,8 @@ async function proxy(request: Request, endpoint: string, body?: string): Promise
   headers.delete('host');
   headers.delete('content-length');
   const response = await fetch(endpoint, { method: 'POST', headers, body: body ?? (await request.arrayBuffer()) });
-  return new Response(response.body, { status: response.status, headers: response.headers });
+  const answer = new Headers(response.headers);
+  // Connection-specific headers belong to the hop to the backend, and HTTP/2 forbids them.
+  for (const name of HOP_BY_HOP_HEADERS) answer.delete(name);
+  return new Response(response.body, { status: response.status, headers: answer });
 }

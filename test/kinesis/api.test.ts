@@ -1,5 +1,6 @@
 import {
   CreateStreamCommand,
+  KinesisClient,
   DescribeStreamSummaryCommand,
   GetRecordsCommand,
   GetShardIteratorCommand,
@@ -40,6 +41,20 @@ afterAll(async () => {
 });
 
 describe('Kinesis on the local cloud', () => {
+  it('answers a client left on the SDK default handler (HTTP/2 in cleartext), configured by .env alone', async () => {
+    const client = new KinesisClient({});
+    try {
+      const StreamName = `h2-${randomUUID().slice(0, 8)}`;
+      await client.send(new CreateStreamCommand({ StreamName, ShardCount: 1 }));
+      const { ShardId, SequenceNumber } = await client.send(new PutRecordCommand({ StreamName, PartitionKey: 'k', Data: Buffer.from('over h2') }));
+      const { ShardIterator } = await client.send(new GetShardIteratorCommand({ StreamName, ShardId, ShardIteratorType: 'AT_SEQUENCE_NUMBER', StartingSequenceNumber: SequenceNumber }));
+      const { Records } = await client.send(new GetRecordsCommand({ ShardIterator }));
+      expect(Records?.map((r) => Buffer.from(r.Data!).toString())).toEqual(['over h2']);
+    } finally {
+      client.destroy();
+    }
+  });
+
   it('serves the Kinesis API on the main port through the platform client', async () => {
     expect(cloud.env.AWS_ENDPOINT_URL_KINESIS).toBe(cloud.url);
     const StreamName = `api-${randomUUID().slice(0, 8)}`;

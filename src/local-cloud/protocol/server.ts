@@ -1,7 +1,8 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttp1Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttp2Server } from 'node:http2';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 
 export interface RunningServer {
   readonly url: string;
@@ -15,24 +16,57 @@ export interface RawHandler {
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
-/** Serves a Hono app on 127.0.0.1 (loopback only); port 0 picks a free one. */
+/** Headers about one connection: a proxy must not forward them, and HTTP/2 refuses them outright. */
+export const HOP_BY_HOP_HEADERS: readonly string[] = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade'];
+
+/** What a client speaking HTTP/2 over cleartext with prior knowledge sends first (`PRI * HTTP/2.0…`). */
+const HTTP2_PREFACE_START = 'PRI ';
+
+/**
+ * Serves a Hono app on 127.0.0.1 (loopback only); port 0 picks a free one. One port speaks HTTP/1.1
+ * and cleartext HTTP/2: some SDK clients (the Kinesis client) default to an HTTP/2 handler, so
+ * each connection goes to the HTTP/1.1 or the HTTP/2 server by its first bytes.
+ */
 export function listen(app: Hono, port = 0, host = '127.0.0.1', raw?: RawHandler): Promise<RunningServer> {
+  const honoListener = getRequestListener(app.fetch, { hostname: host });
+  const http1 = createHttp1Server((req, res) => (raw?.handles(req) ? raw.handle(req, res) : void honoListener(req, res)));
+  const http2 = createHttp2Server((req, res) => {
+    // Node throws (and would take the cloud down) on an HTTP/1 connection header in an HTTP/2 response.
+    const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => unknown;
+    (res as unknown as { writeHead: typeof writeHead }).writeHead = (status, ...rest) => writeHead(status, ...rest.map(withoutHopByHop));
+    void honoListener(req, res);
+  });
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.once('data', (chunk) => {
+      socket.pause();
+      socket.unshift(chunk);
+      const http2Preface = chunk.subarray(0, HTTP2_PREFACE_START.length).toString('latin1') === HTTP2_PREFACE_START.slice(0, Math.min(chunk.length, HTTP2_PREFACE_START.length));
+      (http2Preface ? http2 : http1).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+  });
   return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    const withRaw: typeof createServer = ((options: object, honoListener: (req: IncomingMessage, res: ServerResponse) => void) =>
-      createServer(options, (req, res) => (raw?.handles(req) ? raw.handle(req, res) : honoListener(req, res)))) as typeof createServer;
-    const server: ServerType = serve({ fetch: app.fetch, port, hostname: host, createServer: withRaw }, (info: AddressInfo) => {
-      server.off('error', onError);
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const { port: bound } = server.address() as AddressInfo;
       resolve({
-        url: `http://${host}:${info.port}`,
-        port: info.port,
+        url: `http://${host}:${bound}`,
+        port: bound,
         close: () =>
           new Promise<void>((done) => {
-            if ('closeAllConnections' in server) server.closeAllConnections();
             server.close(() => done());
+            for (const socket of sockets) socket.destroy();
           }),
       });
     });
-    server.once('error', onError);
   });
+}
+
+function withoutHopByHop(headers: unknown): unknown {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) return headers;
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP_HEADERS.includes(name.toLowerCase())));
 }
