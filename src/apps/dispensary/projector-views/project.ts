@@ -11,8 +11,8 @@ export interface ProjectorDeps extends ViewDeps {
 
 /**
  * `applied` (with any missing predecessors); `duplicate` (already applied: skipped); `gap` (the
- * event log does not hold the missing predecessors yet: retry later); `conflict` (another
- * projector wrote the view meanwhile: retry).
+ * event log does not hold the missing predecessors yet: retry later); `conflict` (other
+ * projectors kept winning the conditional write, re-read each time: retry later).
  */
 export type ProjectOutcome = 'applied' | 'duplicate' | 'gap' | 'conflict';
 
@@ -24,6 +24,17 @@ export type ProjectOutcome = 'applied' | 'duplicate' | 'gap' | 'conflict';
  * racing projectors are harmless.
  */
 export async function projectEvent(deps: ProjectorDeps, logged: LoggedEvent): Promise<ProjectOutcome> {
+  // A lost conditional write means another projector moved the view: re-read and decide again.
+  for (let attempt = 1; attempt < CONFLICT_ATTEMPTS; attempt++) {
+    const outcome = await projectOnce(deps, logged);
+    if (outcome !== 'conflict') return outcome;
+  }
+  return projectOnce(deps, logged);
+}
+
+const CONFLICT_ATTEMPTS = 5;
+
+async function projectOnce(deps: ProjectorDeps, logged: LoggedEvent): Promise<ProjectOutcome> {
   const current = await readView(deps, logged.aggregateId);
   const version = current?.version ?? 0;
   if (logged.sequence <= version) return 'duplicate';
