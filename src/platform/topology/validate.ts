@@ -1,9 +1,10 @@
 import { APP_NAME, ENV_NAME, IssueCollector, LOGICAL_NAME } from './checks.ts';
 import { TopologyError, type TopologyIssue } from './errors.ts';
-import { DYNAMODB_ACTIONS, STREAM_VIEW_TYPES, type AppDef, type FunctionDef, type KinesisStreamDef, type PipeDef, type QueueDef, type RuleDef, type TableDef } from './types.ts';
+import { STREAM_VIEW_TYPES, type AppDef, type FunctionDef, type KinesisStreamDef, type PipeDef, type QueueDef, type RuleDef, type TableDef } from './types.ts';
 import { jsonPathProblem } from '../../local-cloud/eventbridge/json-path.ts';
 import { refTarget } from './refs.ts';
-import { validateBucketAccess, validateBuckets } from './validate-buckets.ts';
+import { validateAccess } from './validate-access.ts';
+import { validateBuckets } from './validate-buckets.ts';
 import { validateLocalAliases } from './validate-aliases.ts';
 import { validateHttpApis } from './validate-http.ts';
 import { validatePattern, validatePatterns } from './validate-patterns.ts';
@@ -152,35 +153,6 @@ function validateFunction(c: IssueCollector, app: AppDef, path: string, fn: Func
       c.ref(`${path}.environment.${key}`, kind, value.name, app[section]);
     }
   }
-  validateTableAccess(c, app, path, fn);
-  validateBucketAccess(c, app, path, fn);
+  validateAccess(c, app, path, fn);
   validateTriggers(c, app, path, fn);
-}
-
-/** Declared tables, known and non-empty actions, and an entry for every table the environment names. */
-function validateTableAccess(c: IssueCollector, app: AppDef, path: string, fn: FunctionDef): void {
-  const access = fn.tableAccess ?? {};
-  for (const [table, actions] of Object.entries(access)) {
-    const at = `${path}.tableAccess.${table}`;
-    c.ref(at, 'table', table, app.tables);
-    if (!Array.isArray(actions) || actions.length === 0) {
-      c.add(at, `needs at least one action (${DYNAMODB_ACTIONS.join(', ')})`);
-      continue;
-    }
-    const seen = new Set<string>();
-    for (const action of actions as readonly string[]) {
-      if (!(DYNAMODB_ACTIONS as readonly string[]).includes(action)) c.add(at, `unknown action "${action}" (known: ${DYNAMODB_ACTIONS.join(', ')})`);
-      else if (seen.has(action)) c.add(at, `duplicate action "${action}"`);
-      seen.add(action);
-    }
-  }
-  for (const [key, value] of Object.entries(fn.environment ?? {})) {
-    if (typeof value !== 'object' || !value.ref.startsWith('table') || !app.tables || !Object.hasOwn(app.tables, value.name)) continue;
-    if (!Object.hasOwn(access, value.name)) {
-      c.add(
-        `${path}.environment.${key}`,
-        `references table "${value.name}" but the function declares no access to it: add \`tableAccess: { ${value.name}: [...] }\` listing exactly the actions it uses (e.g. 'GetItem', 'PutItem')`,
-      );
-    }
-  }
 }
