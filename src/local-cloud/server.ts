@@ -34,11 +34,7 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   app.get('/_eventloom/trace/:key', (c) => c.json(traceKey(services, c.req.param('key'))));
 
   // Asynchronous invocations go through the durable outbox: they survive a crash and get Lambda's retries.
-  const enqueueAsync = (name: string, event: unknown) => {
-    const payload = JSON.stringify(event);
-    services.dispatcher.deliver('', { id: 'invoke', arn: arn('lambda', `function:${name}`) }, payload, payload);
-    services.dispatcher.notify();
-  };
+  const enqueueAsync = (name: string, event: unknown) => services.dispatcher.invokeAsync(arn('lambda', `function:${name}`), JSON.stringify(event));
   app.post('/2015-03-31/functions/:name/invocations', (c) =>
     handleInvoke(services.runner, decodeURIComponent(c.req.param('name')), c.req.raw, { logger: services.logger, enqueueAsync }),
   );

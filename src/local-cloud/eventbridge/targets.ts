@@ -58,6 +58,15 @@ export class TargetDispatcher {
     };
   }
 
+  /**
+   * An asynchronous Lambda invocation (S3 notification, Invoke `Event`): queued in the durable outbox,
+   * so it survives a crash and gets Lambda's async retries. `source` names the caller (a bucket ARN, or '').
+   */
+  invokeAsync(functionArn: string, payload: string, source = '', id = 'invoke'): void {
+    this.deliver(source, { id, arn: functionArn }, payload, payload);
+    this.notify();
+  }
+
   /** Called inside PutEvents' transaction for each matched target. */
   deliver(ruleArn: string, target: TargetConfig, event: string, input: string): void {
     const arn = parseTargetArn(target.arn);

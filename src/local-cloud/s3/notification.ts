@@ -42,7 +42,6 @@ export class BucketNotification implements Stoppable {
     const { bucket, functionName, configurationId, dispatcher, region } = this.options;
     if (change.bucket !== bucket || !matchesNotification(change, this.options)) return;
     const payload = JSON.stringify(s3NotificationEvent(change, configurationId, region));
-    dispatcher.deliver(`arn:aws:s3:::${bucket}`, { id: configurationId, arn: arn('lambda', `function:${functionName}`, region) }, payload, payload);
-    dispatcher.notify();
+    dispatcher.invokeAsync(arn('lambda', `function:${functionName}`, region), payload, `arn:aws:s3:::${bucket}`, configurationId);
   }
 }
