@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Backoff, Waker } from '../streams/backoff.ts';
 import type { CheckpointStore } from '../streams/index.ts';
 import type { StreamLogger } from '../streams/logger.ts';
+import { readyShards, type ShardInfo } from '../streams/shards.ts';
 
 /** Records of one shard, in order; `checkpoint` saves the consumer's position at one of them. */
 export interface KinesisBatch {
@@ -27,12 +28,6 @@ export interface KinesisReaderOptions {
   logger: StreamLogger;
   /** Shard poll delay: `min` while records flow, doubling to `max` while idle. Default `{ min: 20, max: 250 }`. */
   pollIntervalMs?: { min: number; max: number };
-}
-
-interface ShardListing {
-  shardId: string;
-  parents: string[];
-  closed: boolean;
 }
 
 /** GetRecords returns at most 10,000 records. */
@@ -100,12 +95,10 @@ export class KinesisStreamReader {
     }
   }
 
-  private startReadyShards(shards: readonly ShardListing[]): void {
-    const listed = new Set(shards.map((shard) => shard.shardId));
+  private startReadyShards(shards: readonly ShardInfo[]): void {
     const done = (shardId: string) => this.options.checkpoints.get(this.options.consumerId, shardId)?.done === true;
-    for (const shard of shards) {
-      if (this.shardLoops.has(shard.shardId) || done(shard.shardId)) continue;
-      if (!shard.parents.every((parent) => !listed.has(parent) || done(parent))) continue;
+    for (const shard of readyShards(shards, done)) {
+      if (this.shardLoops.has(shard.shardId)) continue;
       const loop = this.readShard(shard.shardId).finally(() => {
         this.shardLoops.delete(shard.shardId);
         // A finished parent frees its children.
@@ -115,8 +108,8 @@ export class KinesisStreamReader {
     }
   }
 
-  private async listShards(): Promise<ShardListing[]> {
-    const shards: ShardListing[] = [];
+  private async listShards(): Promise<ShardInfo[]> {
+    const shards: ShardInfo[] = [];
     let nextToken: string | undefined;
     do {
       const page = await this.options.client.send(
@@ -136,7 +129,7 @@ export class KinesisStreamReader {
   }
 
   /** A durable LATEST: open shards are checkpointed at their last record (or their start), closed ones finished. */
-  private async positionAtLatest(shards: readonly ShardListing[]): Promise<void> {
+  private async positionAtLatest(shards: readonly ShardInfo[]): Promise<void> {
     const { checkpoints, consumerId } = this.options;
     const ends = new Map<string, string | undefined>();
     for (const shard of shards) if (!shard.closed) ends.set(shard.shardId, await this.lastSequenceNumber(shard.shardId));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readyShards, type ShardInfo } from './shards.ts';
 
-const shard = (shardId: string, parentShardId?: string, closed = false): ShardInfo => ({ shardId, parentShardId, closed });
+const shard = (shardId: string, parent?: string, closed = false): ShardInfo => ({ shardId, parents: parent ? [parent] : [], closed });
 
 describe('readyShards', () => {
   it('holds a child back until its parent is finished (DynamoDB Local rolls shards every 4 h)', () => {
@@ -24,5 +24,14 @@ describe('readyShards', () => {
     expect(readyShards(shards, (id) => done.has(id)).map((s) => s.shardId)).toEqual(['b']);
     done.add('b').add('c');
     expect(readyShards(shards, (id) => done.has(id))).toEqual([]);
+  });
+
+  it('holds a merged shard back until both of its parents are finished (Kinesis MergeShards)', () => {
+    const shards: ShardInfo[] = [shard('left', undefined, true), shard('right', undefined, true), { shardId: 'merged', parents: ['left', 'right'], closed: false }];
+    const done = new Set(['left']);
+
+    expect(readyShards(shards, (id) => done.has(id)).map((s) => s.shardId)).toEqual(['right']);
+    done.add('right');
+    expect(readyShards(shards, (id) => done.has(id)).map((s) => s.shardId)).toEqual(['merged']);
   });
 });

@@ -2,7 +2,8 @@ import { DescribeStreamCommand, type DynamoDBStreamsClient } from '@aws-sdk/clie
 
 export interface ShardInfo {
   shardId: string;
-  parentShardId: string | undefined;
+  /** One parent after a split or a rollover, two after a Kinesis merge, none for an original shard. */
+  parents: readonly string[];
   /** DescribeStream reports an ending sequence number: no record will be added. */
   closed: boolean;
 }
@@ -28,7 +29,7 @@ export async function describeShards(client: DynamoDBStreamsClient, streamArn: s
       if (!shard.ShardId) continue;
       shards.push({
         shardId: shard.ShardId,
-        parentShardId: shard.ParentShardId,
+        parents: shard.ParentShardId ? [shard.ParentShardId] : [],
         closed: shard.SequenceNumberRange?.EndingSequenceNumber !== undefined,
       });
     }
@@ -38,14 +39,11 @@ export async function describeShards(client: DynamoDBStreamsClient, streamArn: s
 }
 
 /**
- * The shards a consumer may read now: not finished, and whose parent is finished or gone (trimmed
- * after 24 h). A child is read only after its parent, which keeps per-item order across a rollover.
+ * The shards a consumer may read now: not finished, and whose parents are finished or gone (trimmed
+ * after the retention period). A child is read only after its parents, which keeps per-key order
+ * across a rollover, a split or a merge. Used by the DynamoDB Streams and the Kinesis readers.
  */
-export function readyShards(shards: readonly ShardInfo[], isDone: (shardId: string) => boolean): ShardInfo[] {
+export function readyShards<Shard extends ShardInfo>(shards: readonly Shard[], isDone: (shardId: string) => boolean): Shard[] {
   const listed = new Set(shards.map((shard) => shard.shardId));
-  return shards.filter((shard) => {
-    if (isDone(shard.shardId)) return false;
-    const parent = shard.parentShardId;
-    return parent === undefined || !listed.has(parent) || isDone(parent);
-  });
+  return shards.filter((shard) => !isDone(shard.shardId) && shard.parents.every((parent) => !listed.has(parent) || isDone(parent)));
 }
