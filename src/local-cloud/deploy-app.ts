@@ -245,42 +245,27 @@ function startEventSources(
       if (declared.type === 's3') continue;
       const trigger = withResolvedFilters(declared, resolveRef);
       const logger = services.logger.child({ function: functionName });
-      if (trigger.type === 'kinesis') {
-        const stream = kinesisStreams.get(trigger.stream)!;
-        sources.push(
-          new KinesisEventSource({
-            functionName,
-            streamName: stream.streamName,
-            streamArn: stream.streamArn,
-            retentionHours: stream.retentionHours,
-            trigger,
-            ...(trigger.onFailureQueue && { onFailureQueue: physicalName(app, trigger.onFailureQueue) }),
-            kinesis: services.kinesis.client,
-            checkpoints: services.checkpoints,
-            runner: services.runner,
-            queues: services.sqs,
-            logger,
-            ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
-          }),
-        );
+      if (trigger.type === 'sqs') {
+        sources.push(new SqsEventSource({ functionName, queue: physicalName(app, trigger.queue), trigger, sqs: services.sqs, runner: services.runner, logger }));
         continue;
       }
-      const source =
-        trigger.type === 'sqs'
-          ? new SqsEventSource({ functionName, queue: physicalName(app, trigger.queue), trigger, sqs: services.sqs, runner: services.runner, logger })
-          : new StreamEventSource({
-              functionName,
-              streamArn: tables.get(trigger.table)!.streamArn!,
-              trigger,
-              ...(trigger.onFailureQueue && { onFailureQueue: physicalName(app, trigger.onFailureQueue) }),
-              streams: services.streams,
-              checkpoints: services.checkpoints,
-              runner: services.runner,
-              queues: services.sqs,
-              logger,
-              ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
-            });
-      sources.push(source);
+      // What the two ordered-stream mappings share: checkpoints, retries, the on-failure destination.
+      const mapping = {
+        functionName,
+        ...(trigger.onFailureQueue && { onFailureQueue: physicalName(app, trigger.onFailureQueue) }),
+        checkpoints: services.checkpoints,
+        runner: services.runner,
+        queues: services.sqs,
+        logger,
+        ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
+      };
+      if (trigger.type === 'kinesis') {
+        const stream = kinesisStreams.get(trigger.stream)!;
+        const { streamName, streamArn, retentionHours } = stream;
+        sources.push(new KinesisEventSource({ ...mapping, trigger, streamName, streamArn, retentionHours, kinesis: services.kinesis.client }));
+      } else {
+        sources.push(new StreamEventSource({ ...mapping, trigger, streamArn: tables.get(trigger.table)!.streamArn!, streams: services.streams }));
+      }
     }
   }
   return sources;
