@@ -53,6 +53,9 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
     if (typeof value === 'string') return value;
     switch (value.ref) {
       case 'tableName':
+      case 'busName':
+      case 'bucketName':
+      case 'kinesisStreamName':
         return name(value.name);
       case 'tableStreamArn':
         return tables.get(value.name)?.streamArn ?? '';
@@ -60,14 +63,8 @@ export async function deployApp(app: AppDef, services: CloudServices, options: D
         return services.sqs.queueUrl(name(value.name));
       case 'queueArn':
         return services.sqs.queueArn(name(value.name));
-      case 'busName':
-        return name(value.name);
       case 'busArn':
         return services.eventBridge.busArn(name(value.name));
-      case 'bucketName':
-        return name(value.name);
-      case 'kinesisStreamName':
-        return name(value.name);
       case 'kinesisStreamArn':
         return kinesisStreams.get(value.name)?.streamArn ?? '';
     }
