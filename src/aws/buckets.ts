@@ -1,4 +1,4 @@
-import { Aws, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { SynthContext } from './context.ts';
 import { AwsSynthError } from './errors.ts';
@@ -26,7 +26,7 @@ export function addBuckets(ctx: SynthContext): void {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      removalPolicy: def.retain || ctx.options.stage !== 'dev' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      removalPolicy: ctx.dataRemovalPolicy(def.retain),
     });
     ctx.buckets.set(name, { bucket, bucketName, bucketArn: `arn:${Aws.PARTITION}:s3:::${bucketName}` });
   }

@@ -1,4 +1,4 @@
-import type { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
@@ -46,6 +46,11 @@ export class SynthContext {
     readonly options: ResolvedOptions,
   ) {
     this.selection = selectResources(app, options);
+  }
+
+  /** Data-holding resources (tables, streams, buckets) go with a dev stack and stay in every other stage (or when `retain`). */
+  dataRemovalPolicy(retain = false): RemovalPolicy {
+    return retain || this.options.stage !== 'dev' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
   }
 
   /** `<prefix>-<stage>-<app>-<logical>`, trimmed to the kind's AWS limit. */

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Stream, StreamEncryption, StreamMode } from 'aws-cdk-lib/aws-kinesis';
 import type { SynthContext } from './context.ts';
 
@@ -15,7 +15,7 @@ export function addKinesisStreams(ctx: SynthContext): void {
       shardCount: def.shardCount ?? 1,
       retentionPeriod: Duration.hours(def.retentionHours ?? 24),
       encryption: StreamEncryption.MANAGED,
-      removalPolicy: ctx.options.stage === 'dev' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      removalPolicy: ctx.dataRemovalPolicy(),
     });
     ctx.kinesisStreams.set(name, stream);
   }

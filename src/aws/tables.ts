@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { CfnOutput, Tags } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, type Attribute } from 'aws-cdk-lib/aws-dynamodb';
 import type { GlobalSecondaryIndex, KeyAttribute } from '../platform/topology/types.ts';
 import type { SynthContext } from './context.ts';
@@ -24,7 +24,7 @@ export function addTables(ctx: SynthContext): void {
       stream: def.stream && StreamViewType[def.stream],
       timeToLiveAttribute: def.timeToLiveAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: def.pointInTimeRecovery ?? true },
-      removalPolicy: ctx.options.stage === 'dev' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      removalPolicy: ctx.dataRemovalPolicy(),
     });
     for (const index of def.globalSecondaryIndexes ?? []) table.addGlobalSecondaryIndex(gsi(index));
     for (const [key, value] of Object.entries(def.tags ?? {})) Tags.of(table).add(key, value);
