@@ -1,8 +1,8 @@
-/** Percentile (nearest rank) of an ascending-sorted list. */
+import { percentile as nearestRank } from '../src/platform/load/latency.ts';
+
+/** Percentile (nearest rank) of an ascending-sorted list; NaN for no values, so an empty run prints as such. */
 export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank]!;
+  return sorted.length === 0 ? Number.NaN : nearestRank(sorted, p);
 }
 
 /** Runs `task(i)` for i in [0, count) with at most `concurrency` in flight. */
