@@ -5,9 +5,9 @@ let client: KinesisClient | undefined;
 
 /**
  * The Kinesis client app code shares, configured from the environment only (region, credentials,
- * and `AWS_ENDPOINT_URL_KINESIS` locally). It speaks HTTP/1.1: the SDK's default HTTP/2 handler
- * (there for SubscribeToShard) is not understood by the local cloud; PutRecord(s) and GetRecords
- * need nothing more on AWS either.
+ * and `AWS_ENDPOINT_URL_KINESIS` locally). It speaks HTTP/1.1: the SDK's default HTTP/2 handler is
+ * there for SubscribeToShard (enhanced fan-out), which kinesalite lacks; PutRecord(s) and GetRecords
+ * need nothing more, locally or on AWS.
  *
  * @example
  * await kinesis().send(new PutRecordCommand({ StreamName: requiredEnv('EVENTS_STREAM'), PartitionKey: id, Data: bytes }));
