@@ -133,21 +133,26 @@ describe('S3 request bodies that fail', () => {
     await expectCloudAnswers();
   });
 
-  it('survives a client that aborts mid-upload, aws-chunked or not', async () => {
+  it('survives a client that aborts mid-upload, aws-chunked or not, and keeps no partial object', async () => {
     const objectFile = (key: string) => join(dataDir, 's3', bucket, `${key}._S3rver_object`);
+    // Objects are written to a temporary file first and renamed into place once complete.
+    const temporaryDirectory = join(dataDir, 's3', bucket, '._S3rver_tmp');
+    const uploading = () => existsSync(temporaryDirectory) && readdirSync(temporaryDirectory).length > 0;
 
     const chunked = chunkedPut('aborted-chunked.txt', 1_000);
     chunked.on('error', () => undefined);
     chunked.write('5\r\nhel');
-    await waitFor(() => existsSync(objectFile('aborted-chunked.txt')), { timeoutMs: 10_000, description: 'the upload under way' });
+    await waitFor(uploading, { timeoutMs: 10_000, description: 'the upload under way' });
     chunked.destroy();
+    await waitFor(() => !uploading(), { timeoutMs: 10_000, description: 'the aborted upload cleaned up' });
 
     const { port } = new URL(cloud.url);
     const plain = request({ host: '127.0.0.1', port, method: 'PUT', path: `/${bucket}/aborted-plain.txt`, headers: { 'content-length': 1_000 } });
     plain.on('error', () => undefined);
     plain.write('hel');
-    await waitFor(() => existsSync(objectFile('aborted-plain.txt')), { timeoutMs: 10_000, description: 'the upload under way' });
+    await waitFor(uploading, { timeoutMs: 10_000, description: 'the upload under way' });
     plain.destroy();
+    await waitFor(() => !uploading(), { timeoutMs: 10_000, description: 'the aborted upload cleaned up' });
 
     const boundary = 'eventloom-boundary';
     const form = request({
@@ -162,8 +167,10 @@ describe('S3 request bodies that fail', () => {
       `--${boundary}\r\ncontent-disposition: form-data; name="key"\r\n\r\naborted-form.txt\r\n` +
         `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="f.txt"\r\ncontent-type: application/octet-stream\r\n\r\nhel`,
     );
-    await waitFor(() => existsSync(objectFile('aborted-form.txt')), { timeoutMs: 10_000, description: 'the form upload under way' });
+    await waitFor(uploading, { timeoutMs: 10_000, description: 'the form upload under way' });
     form.destroy();
+    // s3rver's form parser never learns the request is gone: its temporary file stays, the object is never created.
+    for (const key of ['aborted-chunked.txt', 'aborted-plain.txt', 'aborted-form.txt']) expect(existsSync(objectFile(key))).toBe(false);
 
     await expectCloudAnswers();
   });

@@ -37,7 +37,11 @@ export function listen(app: Hono, port = 0, host = '127.0.0.1', raw?: RawHandler
     void honoListener(req, res);
   });
   const sockets = new Set<Socket>();
+  // Whatever a peer does to a connection (a reset before its first byte, a port scanner, an aborted
+  // upload) fails that connection only: an `error` event without a listener would end the process.
+  http2.on('sessionError', () => undefined);
   const server = createTcpServer((socket) => {
+    socket.on('error', () => socket.destroy());
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     socket.once('data', (chunk) => {
@@ -52,6 +56,7 @@ export function listen(app: Hono, port = 0, host = '127.0.0.1', raw?: RawHandler
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
+      server.on('error', () => undefined);
       const { port: bound } = server.address() as AddressInfo;
       resolve({
         url: `http://${host}:${bound}`,

@@ -55,7 +55,7 @@ const S3rver = require('s3rver') as new (options: S3rverOptions) => S3rverApp;
 const { DUMMY_ACCOUNT } = require('s3rver/lib/models/account.js') as { DUMMY_ACCOUNT: AwsAccount };
 const S3Error = require('s3rver/lib/models/error.js') as new (code: string, message: string) => S3rverError;
 
-export function s3rverError(code: 'InvalidArgument' | 'IncompleteBody', message: string): S3rverError {
+export function s3rverError(code: 'InvalidArgument' | 'IncompleteBody' | 'KeyTooLongError' | 'NoSuchUpload', message: string): S3rverError {
   return new S3Error(code, message);
 }
 

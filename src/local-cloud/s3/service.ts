@@ -9,6 +9,7 @@ import { decodeAwsChunked, isAwsChunked } from './aws-chunked.ts';
 import type { ObjectChange, ObjectEventName } from './event.ts';
 import { isS3Request, queryParameter, sigV4Credential } from './routing.ts';
 import { acceptAccessKey, createS3rver, s3rverError, type S3rverApp, type S3rverError, type S3rverEvent } from './s3rver.ts';
+import { fitStore } from './file-store.ts';
 import { confineStore, invalidMultipartParameter } from './store-guard.ts';
 
 export interface S3ServiceOptions {
@@ -42,6 +43,7 @@ export class S3Service {
     this.directory = options.directory ?? mkdtempSync(join(tmpdir(), 'eventloom-s3-'));
     mkdirSync(this.directory, { recursive: true });
     this.app = createS3rver({ directory: this.directory, silent: true, allowMismatchedSignatures: true, vhostBuckets: false, resetOnClose: false });
+    fitStore(this.app.store, this.directory);
     confineStore(this.app.store, this.directory);
     this.app.on('event', (event) => this.emit(event));
     // Koa reports here what it already answered (or could not, the response being gone); without a listener it prints to stderr.
