@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CliError } from '../src/cli/errors.ts';
+import { CliError } from '../src/platform/cli-error.ts';
 import { benchEcommerce } from './ecommerce.ts';
 import { benchEnrichment } from './enrichment.ts';
 import { benchPipeline } from './pipeline.ts';

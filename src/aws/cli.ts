@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { apps } from '../apps/index.ts';
-import { writeEnvFile } from '../cli/env-file.ts';
+import { writeEnvFile } from '../platform/env-file.ts';
 import { AwsSynthError } from './errors.ts';
 import { DEFAULT_PROJECT_ROOT, resolveOptions, type ResolvedOptions } from './options.ts';
 import { envFromOutputs, readOutputsFile } from './outputs.ts';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Snapshot } from '../local-cloud/inspector.ts';
-import { loadEnvFile } from './env-file.ts';
-import { CliError } from './errors.ts';
+import { loadEnvFile } from '../platform/env-file.ts';
+import { CliError } from '../platform/cli-error.ts';
 
 const USAGE = `Usage: eventloom inspect [--url http://127.0.0.1:4566] [--json] [--trace <key>]
 

@@ -2,7 +2,7 @@
 import { DynamoDbLocalError } from '../local-cloud/dynamodb/errors.ts';
 import { LocalCloudError } from '../local-cloud/errors.ts';
 import { TopologyError } from '../platform/topology/errors.ts';
-import { CliError } from './errors.ts';
+import { CliError } from '../platform/cli-error.ts';
 
 const USAGE = `Usage: eventloom <command> [options]
 

@@ -3,8 +3,8 @@ import type { EcommerceUrls } from '../apps/ecommerce/seed/api.ts';
 import { ApiUnreachableError } from '../apps/ecommerce/seed/errors.ts';
 import { formatSummary } from '../apps/ecommerce/seed/report.ts';
 import { seedDatabase, type SeedReporter } from '../apps/ecommerce/seed/seed.ts';
-import { loadEnvFile } from './env-file.ts';
-import { CliError } from './errors.ts';
+import { loadEnvFile } from '../platform/env-file.ts';
+import { CliError } from '../platform/cli-error.ts';
 
 export const SEED_USAGE = `Usage: eventloom seed [--timeout 180] [--no-wait]   (npm run seed, npm run init-database)
 

@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { apps } from '../apps/index.ts';
 import type { AppDef } from '../platform/topology/types.ts';
 import { startLocalCloud, type LocalCloud } from '../local-cloud/cloud.ts';
-import { writeEnvFile } from './env-file.ts';
-import { CliError } from './errors.ts';
+import { writeEnvFile } from '../platform/env-file.ts';
+import { CliError } from '../platform/cli-error.ts';
 
 export const UP_USAGE = `Usage: eventloom up [--port 4566] [--data-dir .eventloom] [--fresh] [--dynamodb-port <port>] [--write-env .env] [--apps <module>]
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileEventPattern, InvalidEventPatternException, validateEventPattern } from '../../src/local-cloud/eventbridge/pattern/index.ts';
+import { compileEventPattern, InvalidEventPatternException, validateEventPattern } from '../../src/platform/event-pattern/index.ts';
 
 /**
  * EventBridge pattern cases recorded against AWS (TestEventPattern), kept in the shared folder

@@ -1,4 +1,4 @@
-import { loadEnvFile } from '../../cli/env-file.ts';
+import { loadEnvFile } from '../../platform/env-file.ts';
 import { DDB_CLIENT_USAGE, parseDdbClientArgs } from './config.ts';
 import { runDdbClient } from './run.ts';
 

@@ -1,4 +1,4 @@
-import { CliError } from '../../cli/errors.ts';
+import { CliError } from '../../platform/cli-error.ts';
 
 /** A problem that stops the client: its message is one line naming the fix; the CLI exits 1. */
 export class DdbClientError extends CliError {}

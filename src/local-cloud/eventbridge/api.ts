@@ -10,9 +10,9 @@ import type {
 import { notImplemented, type AwsJsonService } from '../protocol/aws-json.ts';
 import type { EventBridgeService } from './bus.ts';
 import { invalidEventPattern, validation } from './errors.ts';
-import { jsonPathProblem } from './json-path.ts';
+import { jsonPathProblem } from '../../platform/event-pattern/json-path.ts';
 import type { RuleConfig, TargetConfig } from './models.ts';
-import { InvalidEventPatternException, matchesEventPattern, validateEventPattern } from './pattern/index.ts';
+import { InvalidEventPatternException, matchesEventPattern, validateEventPattern } from '../../platform/event-pattern/index.ts';
 
 type Input = Record<string, unknown>;
 

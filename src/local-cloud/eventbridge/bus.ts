@@ -6,7 +6,7 @@ import { AwsServiceError } from '../protocol/errors.ts';
 import type { StateDb } from '../state/db.ts';
 import { resourceExists, resourceNotFound, validation } from './errors.ts';
 import { entrySize, MAX_ENTRY_BYTES, type EventEnvelope, type RuleConfig, type TargetConfig } from './models.ts';
-import { compileEventPattern } from './pattern/index.ts';
+import { compileEventPattern } from '../../platform/event-pattern/index.ts';
 import { EventBridgeStore } from './state.ts';
 import type { TargetDispatcher } from './targets.ts';
 import { renderTargetInput } from './transform.ts';

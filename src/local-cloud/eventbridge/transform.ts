@@ -1,5 +1,5 @@
 import type { InputTransformer } from '../../platform/topology/types.ts';
-import { readJsonPath } from './json-path.ts';
+import { readJsonPath } from '../../platform/event-pattern/json-path.ts';
 import type { EventEnvelope, TargetConfig } from './models.ts';
 
 export interface TransformContext {

@@ -6,7 +6,7 @@ import type { Logger } from '../../platform/log.ts';
 import { sendStreamFailure, type StreamFailureCondition } from '../delivery/failure-record.ts';
 import { runStreamBatch, streamRetryDelay, type DeliveryOutcome } from '../delivery/stream-batch.ts';
 import type { EventBridgeService } from '../eventbridge/bus.ts';
-import { compileEventPattern } from '../eventbridge/pattern/index.ts';
+import { compileEventPattern } from '../../platform/event-pattern/index.ts';
 import type { QueueSender } from '../eventbridge/targets.ts';
 import { arn } from '../identity.ts';
 import type { StateDb } from '../state/db.ts';

@@ -1,4 +1,4 @@
-import { validateEventPattern } from '../../local-cloud/eventbridge/pattern/index.ts';
+import { validateEventPattern } from '../event-pattern/index.ts';
 import type { IssueCollector } from './checks.ts';
 import { refTarget, replaceRefs } from './refs.ts';
 import type { AppDef, EventPattern } from './types.ts';

@@ -1,7 +1,7 @@
 import { APP_NAME, ENV_NAME, IssueCollector, LOGICAL_NAME } from './checks.ts';
 import { TopologyError, type TopologyIssue } from './errors.ts';
 import { STREAM_VIEW_TYPES, type AppDef, type FunctionDef, type KinesisStreamDef, type PipeDef, type QueueDef, type RuleDef, type TableDef } from './types.ts';
-import { jsonPathProblem } from '../../local-cloud/eventbridge/json-path.ts';
+import { jsonPathProblem } from '../event-pattern/json-path.ts';
 import { refTarget } from './refs.ts';
 import { validateAccess } from './validate-access.ts';
 import { validateBuckets } from './validate-buckets.ts';

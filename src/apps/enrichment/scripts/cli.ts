@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadEnvFile } from '../../../cli/env-file.ts';
+import { loadEnvFile } from '../../../platform/env-file.ts';
 
 /** An error whose message is the whole story: printed on one line, exit code 1. */
 export class ScriptError extends Error {

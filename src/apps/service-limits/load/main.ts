@@ -2,7 +2,7 @@
  * `npm run load:service-limits -- [--rate 200] [--duration 20] [--url <base>] [--max-in-flight N] [--json]`:
  * the reference's k6 constant-rate test against the service-limits API (see LOAD_USAGE).
  */
-import { loadEnvFile } from '../../../cli/env-file.ts';
+import { loadEnvFile } from '../../../platform/env-file.ts';
 import { LOAD_USAGE, LoadOptionsError, parseLoadOptions } from './options.ts';
 import { formatReport } from './report.ts';
 import { runLoadTest } from './run.ts';

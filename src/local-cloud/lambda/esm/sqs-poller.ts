@@ -1,7 +1,7 @@
 import type { SQSRecord } from 'aws-lambda';
 import type { SqsTrigger } from '../../../platform/topology/types.ts';
 import type { Logger } from '../../../platform/log.ts';
-import { compileEventPattern } from '../../eventbridge/pattern/index.ts';
+import { compileEventPattern } from '../../../platform/event-pattern/index.ts';
 import type { SqsService } from '../../sqs/index.ts';
 import type { FunctionRunner } from '../runner/index.ts';
 import { interpretBatchResponse } from './batch-response.ts';

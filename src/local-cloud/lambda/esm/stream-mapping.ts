@@ -3,7 +3,7 @@ import type { StreamSourceParameters } from '../../../platform/topology/types.ts
 import { sendStreamFailure, type StreamFailureCondition } from '../../delivery/failure-record.ts';
 import { runStreamBatch, streamRetryDelay, type DeliveryOutcome } from '../../delivery/stream-batch.ts';
 import type { StreamRecordInfo } from '../../delivery/stream-record-info.ts';
-import { compileEventPattern } from '../../eventbridge/pattern/index.ts';
+import { compileEventPattern } from '../../../platform/event-pattern/index.ts';
 import type { QueueSender } from '../../eventbridge/targets.ts';
 import { arn } from '../../identity.ts';
 import type { CheckpointStore } from '../../streams/index.ts';
