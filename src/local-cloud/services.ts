@@ -1,7 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Logger } from '../platform/log.ts';
-import type { EventBridgeService, TargetDispatcher } from './eventbridge/index.ts';
+import type { TargetDispatcher } from './delivery/index.ts';
+import type { EventBridgeService } from './eventbridge/index.ts';
 import type { HttpGateway } from './gateway/index.ts';
 import type { KinesisServer } from './kinesis/index.ts';
 import type { FunctionRunner } from './lambda/runner/index.ts';

@@ -22,7 +22,8 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, S
 import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBridgeApi, DeliveryOutbox, EventBridgeService, TargetDispatcher } from '../../src/local-cloud/eventbridge/index.ts';
+import { DeliveryOutbox, TargetDispatcher } from '../../src/local-cloud/delivery/index.ts';
+import { createEventBridgeApi, EventBridgeService } from '../../src/local-cloud/eventbridge/index.ts';
 import { FunctionRunner } from '../../src/local-cloud/lambda/runner/index.ts';
 import { handleAwsJson, listen, routeAwsJson, type RunningServer } from '../../src/local-cloud/protocol/index.ts';
 import { createSqsApi, SqsService } from '../../src/local-cloud/sqs/index.ts';

@@ -8,7 +8,7 @@ import { resourceExists, resourceNotFound, validation } from './errors.ts';
 import { entrySize, MAX_ENTRY_BYTES, type EventEnvelope, type RuleConfig, type TargetConfig } from './models.ts';
 import { compileEventPattern } from '../../platform/event-pattern/index.ts';
 import { EventBridgeStore } from './state.ts';
-import type { TargetDispatcher } from './targets.ts';
+import type { TargetDispatcher } from '../delivery/target-dispatcher.ts';
 import { renderTargetInput } from './transform.ts';
 
 export interface EventBridgeServiceOptions {

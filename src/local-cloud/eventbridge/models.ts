@@ -1,4 +1,6 @@
-import type { InputTransformer, RetryPolicy } from '../../platform/topology/types.ts';
+import type { TargetConfig } from '../delivery/target.ts';
+
+export type { TargetConfig } from '../delivery/target.ts';
 
 /** The envelope EventBridge delivers to targets. */
 export interface EventEnvelope {
@@ -13,18 +15,6 @@ export interface EventEnvelope {
   readonly detail: unknown;
 }
 
-export interface TargetConfig {
-  readonly id: string;
-  /** `arn:aws:sqs:…:<queue>` or `arn:aws:lambda:…:function:<name>`. */
-  readonly arn: string;
-  readonly input?: string;
-  readonly inputPath?: string;
-  readonly inputTransformer?: InputTransformer;
-  readonly retryPolicy?: RetryPolicy;
-  /** ARN of the SQS queue that receives events whose delivery gave up. */
-  readonly deadLetterArn?: string;
-}
-
 export interface RuleConfig {
   readonly name: string;
   readonly busName: string;
@@ -35,8 +25,6 @@ export interface RuleConfig {
   readonly targets: readonly TargetConfig[];
 }
 
-export const DEFAULT_RETRY_ATTEMPTS = 185;
-export const DEFAULT_EVENT_AGE_SECONDS = 86_400;
 /** AWS: an entry is at most 256 KB, measured as 14 if Time is given + UTF-8 bytes of Source, DetailType, Detail, Resources. */
 export const MAX_ENTRY_BYTES = 256 * 1024;
 

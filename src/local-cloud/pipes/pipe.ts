@@ -7,7 +7,7 @@ import { sendStreamFailure, type StreamFailureCondition } from '../delivery/fail
 import { runStreamBatch, streamRetryDelay, type DeliveryOutcome } from '../delivery/stream-batch.ts';
 import type { EventBridgeService } from '../eventbridge/bus.ts';
 import { compileEventPattern } from '../../platform/event-pattern/index.ts';
-import type { QueueSender } from '../eventbridge/targets.ts';
+import type { QueueSender } from '../delivery/ports.ts';
 import { arn } from '../identity.ts';
 import type { StateDb } from '../state/db.ts';
 import { StreamReader, type CheckpointStore, type StreamBatch } from '../streams/index.ts';

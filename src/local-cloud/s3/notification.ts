@@ -1,5 +1,5 @@
 import type { S3EventName } from '../../platform/topology/types.ts';
-import type { TargetDispatcher } from '../eventbridge/index.ts';
+import type { TargetDispatcher } from '../delivery/index.ts';
 import { arn } from '../identity.ts';
 import type { Stoppable } from '../services.ts';
 import { matchesNotification, s3NotificationEvent, type ObjectChange } from './event.ts';

@@ -4,7 +4,7 @@ import { sendStreamFailure, type StreamFailureCondition } from '../../delivery/f
 import { runStreamBatch, streamRetryDelay, type DeliveryOutcome } from '../../delivery/stream-batch.ts';
 import type { StreamRecordInfo } from '../../delivery/stream-record-info.ts';
 import { compileEventPattern } from '../../../platform/event-pattern/index.ts';
-import type { QueueSender } from '../../eventbridge/targets.ts';
+import type { QueueSender } from '../../delivery/ports.ts';
 import { arn } from '../../identity.ts';
 import type { CheckpointStore } from '../../streams/index.ts';
 import type { FunctionRunner } from '../runner/index.ts';

@@ -1,17 +1,8 @@
 import type { Logger } from '../../platform/log.ts';
-import { asyncFailureRecord, type AsyncInvokeConfig } from '../lambda/destination-record.ts';
-import { DEFAULT_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, type TargetConfig } from './models.ts';
+import { asyncFailureRecord, type AsyncInvokeConfig } from './destination-record.ts';
+import { DEFAULT_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, type TargetConfig } from './target.ts';
 import type { DeliveryOutbox, PendingDelivery } from './outbox.ts';
-
-export interface QueueSender {
-  /** Synchronous: runs inside the caller's state-database transaction. */
-  sendMessage(queueRef: string, message: { body: string; messageAttributes?: Record<string, { DataType: string; StringValue?: string }> }): unknown;
-}
-
-export interface FunctionInvoker {
-  has(name: string): boolean;
-  invoke(name: string, event: unknown): Promise<{ ok: true } | { ok: false; error: { errorType: string; errorMessage: string } }>;
-}
+import type { FunctionInvoker, QueueSender } from './ports.ts';
 
 export interface TargetDispatcherOptions {
   outbox: DeliveryOutbox;

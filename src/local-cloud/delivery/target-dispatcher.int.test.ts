@@ -9,10 +9,10 @@ import { createLogger } from '../../platform/log.ts';
 import { FunctionRunner } from '../lambda/runner/index.ts';
 import { SqsService } from '../sqs/index.ts';
 import { openStateDb, type StateDb } from '../state/db.ts';
-import { EventBridgeService } from './bus.ts';
-import type { TargetConfig } from './models.ts';
+import { EventBridgeService } from '../eventbridge/bus.ts';
+import type { TargetConfig } from '../eventbridge/models.ts';
 import { DeliveryOutbox } from './outbox.ts';
-import { TargetDispatcher } from './targets.ts';
+import { TargetDispatcher } from './target-dispatcher.ts';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/functions/eventbridge-recorder.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'eventloom-eb-targets-'));

@@ -1,5 +1,5 @@
 import type { StateDb } from '../state/db.ts';
-import type { TargetConfig } from './models.ts';
+import type { TargetConfig } from './target.ts';
 
 /** A delivery waiting for its (next) attempt: Lambda targets, and SQS deliveries that failed once. */
 export interface PendingDelivery {
