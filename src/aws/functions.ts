@@ -5,6 +5,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Code, Function as LambdaFunction, Runtime, type FunctionOptions } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { parseHandler } from '../platform/topology/handler.ts';
 import { isResourceRef } from '../platform/topology/refs.ts';
 import type { FunctionDef } from '../platform/topology/types.ts';
 import type { SynthContext } from './context.ts';
@@ -15,14 +16,11 @@ export const RUNTIME = Runtime.NODEJS_22_X;
 export const SOURCE_MAPS_OPTION = '--enable-source-maps';
 
 /** Handlers are ESM; bundled CommonJS dependencies still call `require` for Node built-ins. */
+export { parseHandler };
+
 const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);";
 const stub = (exportName: string) => `exports.${exportName} = async () => { throw new Error('inline stand-in: synthesize with code: esbuild to deploy'); };`;
 
-/** Splits `path/handler.ts#export` (export default `handler`). */
-export function parseHandler(handler: string): { file: string; exportName: string } {
-  const [file = '', exportName = 'handler'] = handler.split('#');
-  return { file, exportName };
-}
 
 /**
  * One function per declaration deployed in this stage: nodejs22.x, bundled locally by esbuild (the AWS

@@ -5,7 +5,8 @@ import { join, parse, resolve, sep } from 'node:path';
 import { createLogger, type Logger } from '../platform/log.ts';
 import type { AppDef, QueueDef } from '../platform/topology/types.ts';
 import { validateApp } from '../platform/topology/validate.ts';
-import { deployApp, type DeployedApp } from './deploy-app.ts';
+import { deployApp, type DeployedApp } from './deploy/deploy-app.ts';
+import { resourceNames } from './deploy/names.ts';
 import { LocalCloudError } from './errors.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb/process.ts';
 import { DeliveryOutbox, TargetDispatcher } from './delivery/index.ts';
@@ -13,7 +14,6 @@ import { EventBridgeService } from './eventbridge/index.ts';
 import { HttpGateway } from './gateway/index.ts';
 import { startKinesis } from './kinesis/index.ts';
 import { localRegion } from './identity.ts';
-import { physicalName } from './naming.ts';
 import { FunctionRunner } from './lambda/runner/index.ts';
 import { listen, type RunningServer } from './protocol/server.ts';
 import { S3Service } from './s3/index.ts';
@@ -129,28 +129,22 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.push(async () => {
       await Promise.all(deployed.map((app) => app.stop()));
     });
-    for (const app of options.apps) {
-      deployed.push(
-        await deployApp(app, services, {
-          projectRoot,
-          baseEnvironment: env,
-          ...(options.queueOverrides && { queueOverrides: options.queueOverrides }),
-          ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
-        }),
-      );
-    }
-    dispatcher.notify();
-
     const apiUrl = (app: string, api: string) => `${url}/apis/${app}-${api}`;
     const allEnv: Record<string, string> = { ...env };
     for (const app of options.apps) {
-      for (const [name, api] of Object.entries(app.httpApis ?? {})) {
-        if (api.baseUrlEnv) allEnv[api.baseUrlEnv] = apiUrl(app.name, name);
-      }
-      for (const [name, table] of Object.entries(app.tables ?? {})) {
-        if (table.nameEnv) allEnv[table.nameEnv] = physicalName(app, name);
-      }
+      const deployedApp = await deployApp(app, services, {
+        projectRoot,
+        baseEnvironment: env,
+        names: resourceNames(services),
+        apiUrl: (apiId) => `${url}/apis/${apiId}`,
+        ...(options.queueOverrides && { queueOverrides: options.queueOverrides }),
+        ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
+      });
+      deployed.push(deployedApp);
+      Object.assign(allEnv, deployedApp.stack.compute.env);
     }
+    dispatcher.notify();
+
     return { url, dynamoDbEndpoint, services, apps: deployed, env: allEnv, apiUrl, stop: stopAll };
   } catch (error) {
     await stopAll();

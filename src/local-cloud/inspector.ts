@@ -1,5 +1,5 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import type { DeployedApp } from './deploy-app.ts';
+import type { DeployedApp } from './deploy/deploy-app.ts';
 import type { CloudServices } from './services.ts';
 
 export interface Snapshot {

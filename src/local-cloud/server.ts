@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { DeployedApp } from './deploy-app.ts';
+import type { DeployedApp } from './deploy/deploy-app.ts';
 import { createEventBridgeApi } from './eventbridge/index.ts';
 import { inspect, traceKey } from './inspector.ts';
 import { nameStreamByArn } from './kinesis/stream-arn.ts';

@@ -1,7 +1,7 @@
 import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCloud } from '../../src/local-cloud/cloud.ts';
-import { withDeadline } from '../../src/local-cloud/deploy-app.ts';
+import { withDeadline } from '../../src/local-cloud/deploy/with-deadline.ts';
 import { KinesisStreamReader, type KinesisBatch } from '../../src/local-cloud/kinesis/index.ts';
 import { createKinesisClient } from '../../src/platform/kinesis.ts';
 import { startTestCloud, testCredentials } from '../support/cloud.ts';

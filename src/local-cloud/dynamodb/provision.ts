@@ -5,6 +5,7 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type AttributeDefinition,
+  type CreateTableCommandInput,
   type DynamoDBClient,
   type GlobalSecondaryIndex as SdkGsi,
 } from '@aws-sdk/client-dynamodb';
@@ -17,8 +18,30 @@ export interface ProvisionedTable {
 
 /** Creates the table as declared unless it exists (a persistent data directory keeps it across restarts). */
 export async function provisionTable(client: DynamoDBClient, name: string, table: TableDef): Promise<ProvisionedTable> {
+  return provisionTableSpec(client, { input: tableInput(name, table), ...(table.timeToLiveAttribute && { timeToLiveAttribute: table.timeToLiveAttribute }) });
+}
+
+/** A table as CreateTable takes it (on-demand billing), plus the attribute enabling TTL. */
+export interface TableSpec {
+  readonly input: CreateTableCommandInput & { TableName: string };
+  readonly timeToLiveAttribute?: string;
+}
+
+/** Creates the table unless it exists, then enables its TTL attribute; answers its stream ARN. */
+export async function provisionTableSpec(client: DynamoDBClient, spec: TableSpec): Promise<ProvisionedTable> {
+  const name = spec.input.TableName;
   const existing = await describe(client, name);
   if (existing) return existing;
+  await client.send(new CreateTableCommand(spec.input));
+  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: name });
+  if (spec.timeToLiveAttribute) {
+    await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: spec.timeToLiveAttribute } }));
+  }
+  return (await describe(client, name))!;
+}
+
+/** A topology table as CreateTable's input (on-demand, every GSI, the stream if declared). */
+export function tableInput(name: string, table: TableDef): CreateTableCommandInput & { TableName: string } {
   const attributes = new Map<string, AttributeDefinition>();
   const add = (key: KeyAttribute | undefined) => key && attributes.set(key.name, { AttributeName: key.name, AttributeType: key.type });
   add(table.partitionKey);
@@ -36,24 +59,17 @@ export async function provisionTable(client: DynamoDBClient, name: string, table
       Projection: typeof projection === 'string' ? { ProjectionType: projection } : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection.include] },
     };
   });
-  await client.send(
-    new CreateTableCommand({
-      TableName: name,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [...attributes.values()],
-      KeySchema: [
-        { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
-        ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' as const }] : []),
-      ],
-      ...(indexes.length > 0 && { GlobalSecondaryIndexes: indexes }),
-      ...(table.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream } }),
-    }),
-  );
-  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: name });
-  if (table.timeToLiveAttribute) {
-    await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: table.timeToLiveAttribute } }));
-  }
-  return (await describe(client, name))!;
+  return {
+    TableName: name,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...attributes.values()],
+    KeySchema: [
+      { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
+      ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' as const }] : []),
+    ],
+    ...(indexes.length > 0 && { GlobalSecondaryIndexes: indexes }),
+    ...(table.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream } }),
+  };
 }
 
 async function describe(client: DynamoDBClient, name: string): Promise<ProvisionedTable | undefined> {

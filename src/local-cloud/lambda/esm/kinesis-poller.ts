@@ -1,6 +1,6 @@
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { KinesisStreamRecord } from 'aws-lambda';
-import type { KinesisTrigger } from '../../../platform/topology/types.ts';
+import type { StreamSourceParameters } from '../../../platform/topology/types.ts';
 import { arn, localRegion } from '../../identity.ts';
 import { KinesisStreamReader } from '../../kinesis/reader.ts';
 import { KINESIS_RECORDS, toLambdaRecord } from '../../kinesis/records.ts';
@@ -8,7 +8,7 @@ import type { CheckpointStore } from '../../streams/index.ts';
 import { MappedStreamSource, mappingReaderSettings, StreamMapping, type StreamMappingTarget } from './stream-mapping.ts';
 
 export interface KinesisEventSourceOptions extends StreamMappingTarget {
-  trigger: KinesisTrigger;
+  trigger: StreamSourceParameters;
   streamName: string;
   /** The stream's retention: with MaximumRecordAgeInSeconds −1, retries stop when a record expires. */
   retentionHours?: number;

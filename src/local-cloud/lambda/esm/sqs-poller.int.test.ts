@@ -69,7 +69,7 @@ async function mapping(options: MappingOptions = {}) {
   const eventsFile = join(dir, `${name}.jsonl`);
   const queueUrl = (await client.send(new CreateQueueCommand({ QueueName: name, Attributes: { VisibilityTimeout: '10', ...options.queue } }))).QueueUrl!;
   runner.register({ name, modulePath: handlerModule, exportName: 'handler', environment: { EVENTS_FILE: eventsFile }, timeoutSeconds: options.timeoutSeconds ?? 5, memoryMb: 128 });
-  const source = new SqsEventSource({ functionName: name, queue: name, trigger: { type: 'sqs', queue: name, ...options.trigger }, sqs: service, runner, logger: silentLogger });
+  const source = new SqsEventSource({ functionName: name, queue: name, trigger: { ...options.trigger }, sqs: service, runner, logger: silentLogger });
   const send = (body: string, attributes?: Record<string, MessageAttributeValue>) => client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body, MessageAttributes: attributes }));
   const invocations = (withWarmUp: boolean) => {
     const lines = existsSync(eventsFile) ? readFileSync(eventsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Line) : [];

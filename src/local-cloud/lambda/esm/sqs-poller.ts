@@ -11,7 +11,8 @@ export interface SqsEventSourceOptions {
   functionName: string;
   /** Physical queue name. */
   queue: string;
-  trigger: SqsTrigger;
+  /** The mapping's settings (an `sqs` trigger without its queue). */
+  trigger: Omit<SqsTrigger, 'type' | 'queue'>;
   sqs: SqsService;
   runner: FunctionRunner;
   logger: Logger;

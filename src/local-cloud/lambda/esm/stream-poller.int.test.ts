@@ -73,7 +73,7 @@ function mapping(streamArn: string, trigger: Omit<Partial<StreamTrigger>, 'type'
   const source = new StreamEventSource({
     functionName,
     streamArn,
-    trigger: { type: 'dynamodb-stream', table: 'unused', startingPosition: 'TRIM_HORIZON', ...trigger },
+    trigger: { startingPosition: 'TRIM_HORIZON', ...trigger },
     ...(onFailureQueue && { onFailureQueue }),
     streams,
     checkpoints,

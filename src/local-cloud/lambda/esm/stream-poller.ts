@@ -1,12 +1,12 @@
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { StreamTrigger } from '../../../platform/topology/types.ts';
+import type { StreamSourceParameters } from '../../../platform/topology/types.ts';
 import { dynamoDbRecordInfo } from '../../delivery/stream-record-info.ts';
 import { StreamReader, type CheckpointStore, type StreamBatch } from '../../streams/index.ts';
 import { MappedStreamSource, mappingReaderSettings, StreamMapping, type MappedRecordKind, type StreamMappingTarget } from './stream-mapping.ts';
 
 export interface StreamEventSourceOptions extends StreamMappingTarget {
-  trigger: StreamTrigger;
+  trigger: StreamSourceParameters;
   streams: DynamoDBStreamsClient;
   checkpoints: CheckpointStore;
 }
