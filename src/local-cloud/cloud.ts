@@ -6,7 +6,11 @@ import { createLogger, type Logger } from '../platform/log.ts';
 import type { AppDef, QueueDef } from '../platform/topology/types.ts';
 import { validateApp } from '../platform/topology/validate.ts';
 import { deployApp, type DeployedApp } from './deploy/deploy-app.ts';
+import { deployStack, type DeployedStack } from './deploy/deploy-stack.ts';
 import { resourceNames } from './deploy/names.ts';
+import { StackRecords } from './deploy/stack-registry.ts';
+import { templateSource } from './deploy/template/source.ts';
+import type { LoadedStack } from './templates/types.ts';
 import { LocalCloudError } from './errors.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb/process.ts';
 import { DeliveryOutbox, TargetDispatcher } from './delivery/index.ts';
@@ -25,6 +29,12 @@ import { CheckpointStore } from './streams/index.ts';
 
 export interface LocalCloudOptions {
   apps: readonly AppDef[];
+  /** CloudFormation stacks (templates, SAM after its transform, cloud-assembly stacks), deployed after the apps, in order. */
+  stacks?: readonly LoadedStack[];
+  /** Called with each property or resource a stack uses that the local cloud does not emulate as AWS would. */
+  onWarning?: (message: string) => void;
+  /** Host names the main port answers besides 127.0.0.1 and localhost (`--allow-host`). */
+  allowedHosts?: readonly string[];
   /** Port of the AWS endpoint, Invoke API, HTTP APIs and inspector; 0 picks a free one. Default 4566. */
   port?: number;
   /** Where DynamoDB Local and the state database keep their files; omitted = everything in memory. */
@@ -52,6 +62,12 @@ export interface LocalCloud {
   readonly dynamoDbEndpoint: string;
   readonly services: CloudServices;
   readonly apps: readonly DeployedApp[];
+  /** The template stacks, in deploy order. */
+  readonly stacks: readonly DeployedStack[];
+  /** Every stack (apps and templates) as the CloudFormation API reports it. */
+  readonly registry: StackRecords;
+  /** Each template stack's resolved outputs: stack name → OutputKey → value. */
+  readonly outputs: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** `.env` variables: SDK endpoints, region, dummy credentials, every API's base URL. */
   readonly env: Readonly<Record<string, string>>;
   /** Base URL of an app's HTTP API, e.g. `apiUrl('ecommerce', 'orders')`. */
@@ -121,13 +137,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, s3, kinesis, logger };
 
     const deployed: DeployedApp[] = [];
-    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed }), options.port ?? 4566, undefined, s3);
+    const deployedStacks: DeployedStack[] = [];
+    const registry = new StackRecords();
+    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed }), options.port ?? 4566, undefined, s3, { allowedHosts: options.allowedHosts ?? [] });
     url = server.url;
     cleanups.push(() => server.close());
     const env = sdkEnvironment(url, dynamoDbEndpoint);
     const projectRoot = options.projectRoot ?? process.cwd();
     cleanups.push(async () => {
-      await Promise.all(deployed.map((app) => app.stop()));
+      await Promise.all([...deployed, ...deployedStacks].map((stack) => stack.stop()));
     });
     const apiUrl = (app: string, api: string) => `${url}/apis/${app}-${api}`;
     const allEnv: Record<string, string> = { ...env };
@@ -143,13 +161,32 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       deployed.push(deployedApp);
       Object.assign(allEnv, deployedApp.stack.compute.env);
     }
+    const outputs: Record<string, Record<string, string>> = {};
+    for (const stack of options.stacks ?? []) {
+      const source = templateSource(stack, {
+        names: resourceNames(services),
+        url,
+        baseEnvironment: env,
+        importValue: (name) => registry.exportedValue(name) ?? missingExport(name),
+        warn: options.onWarning ?? ((message) => logger.warn(message)),
+      });
+      const deployedStack = await deployStack(source, services, { ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }) });
+      deployedStacks.push(deployedStack);
+      registry.add({ name: stack.name, stackId: stack.stackId, ...(deployedStack.compute.record ?? { parameters: [], outputs: [], resources: [] }) });
+      outputs[stack.name] = { ...deployedStack.compute.env };
+      Object.assign(allEnv, deployedStack.compute.env);
+    }
     dispatcher.notify();
 
-    return { url, dynamoDbEndpoint, services, apps: deployed, env: allEnv, apiUrl, stop: stopAll };
+    return { url, dynamoDbEndpoint, services, apps: deployed, stacks: deployedStacks, registry, outputs, env: allEnv, apiUrl, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+function missingExport(name: string): never {
+  throw new LocalCloudError(`Fn::ImportValue: no stack loaded before this one exports "${name}".`);
 }
 
 /** `--fresh`: removes the data directory, refusing one that holds the current directory (a typo like `--data-dir .`). */

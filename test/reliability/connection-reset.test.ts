@@ -68,3 +68,26 @@ describe('a reset connection fails that connection only', () => {
     await expectServing();
   });
 });
+
+describe('the main port answers only its own host names', () => {
+  const withHost = async (host: string) => {
+    const { port } = new URL(cloud.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.end(`GET /_eventloom/health HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    return Buffer.concat(chunks).toString();
+  };
+
+  it('serves 127.0.0.1, localhost and *.localhost', async () => {
+    for (const host of [new URL(cloud.url).host, 'localhost:4566', 'LOCALHOST', 'bucket.localhost:1']) expect(await withHost(host)).toMatch(/^HTTP\/1\.1 200/);
+  });
+
+  it('refuses any other Host (DNS rebinding) with 403 naming --allow-host', async () => {
+    const answer = await withHost('attacker.example:4566');
+    expect(answer).toMatch(/^HTTP\/1\.1 403/);
+    expect(answer).toContain('--allow-host attacker.example');
+  });
+});

@@ -81,12 +81,16 @@ export interface FunctionPlan {
   /** EventInvokeConfig: Lambda's retries (0–2) and the on-failure destination of asynchronous invocations. */
   readonly maximumAsyncRetryAttempts?: number;
   readonly onAsyncFailureArn?: string;
+  /** DeadLetterConfig: the SQS queue receiving an asynchronous event that exhausted its retries. */
+  readonly deadLetterArn?: string;
 }
 
 export interface RulePlan {
   readonly name: string;
   readonly busName: string;
   readonly eventPattern: EventPattern;
+  /** `rate(…)` or `cron(…)`: a scheduled rule (on the default bus). */
+  readonly scheduleExpression?: string;
   readonly description?: string;
   readonly enabled: boolean;
   readonly targets: readonly TargetConfig[];

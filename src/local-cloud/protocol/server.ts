@@ -27,10 +27,17 @@ const HTTP2_PREFACE_START = 'PRI ';
  * and cleartext HTTP/2: some SDK clients (the Kinesis client) default to an HTTP/2 handler, so
  * each connection goes to the HTTP/1.1 or the HTTP/2 server by its first bytes.
  */
-export function listen(app: Hono, port = 0, host = '127.0.0.1', raw?: RawHandler): Promise<RunningServer> {
+export function listen(app: Hono, port = 0, host = '127.0.0.1', raw?: RawHandler, options: ListenOptions = {}): Promise<RunningServer> {
   const honoListener = getRequestListener(app.fetch, { hostname: host });
-  const http1 = createHttp1Server((req, res) => (raw?.handles(req) ? raw.handle(req, res) : void honoListener(req, res)));
+  const allowed = hostFilter(host, options.allowedHosts ?? []);
+  const http1 = createHttp1Server((req, res) => {
+    if (!allowed(req.headers.host)) return refuseHost(res, req.headers.host!);
+    if (raw?.handles(req)) return raw.handle(req, res);
+    void honoListener(req, res);
+  });
   const http2 = createHttp2Server((req, res) => {
+    const authority = req.headers[':authority'] ?? req.headers.host;
+    if (!allowed(authority)) return refuseHost(res as unknown as ServerResponse, authority!);
     // Node throws (and would take the cloud down) on an HTTP/1 connection header in an HTTP/2 response.
     const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => unknown;
     (res as unknown as { writeHead: typeof writeHead }).writeHead = (status, ...rest) => writeHead(status, ...rest.map(withoutHopByHop));
@@ -69,6 +76,31 @@ export function listen(app: Hono, port = 0, host = '127.0.0.1', raw?: RawHandler
       });
     });
   });
+}
+
+export interface ListenOptions {
+  /** Host names accepted besides the loopback names (`127.0.0.1`, `localhost`, `*.localhost`, `[::1]`). */
+  allowedHosts?: readonly string[];
+}
+
+/**
+ * Whether a request's Host names this server: a web page the developer has open cannot reach the
+ * local AWS endpoint through DNS rebinding, which sends the attacker's host name. A request without
+ * Host (HTTP/1.0) is not a browser's.
+ */
+export function hostFilter(bound: string, extra: readonly string[]): (host: string | undefined) => boolean {
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]', bound.toLowerCase(), ...extra.map((name) => name.toLowerCase())]);
+  return (host) => {
+    if (host === undefined || host === '') return true;
+    const name = host.toLowerCase().replace(/:\d+$/, '');
+    return names.has(name) || name.endsWith('.localhost');
+  };
+}
+
+function refuseHost(res: ServerResponse, host: string): void {
+  const body = `eventloom: requests for host "${host}" are refused (DNS rebinding protection). Use 127.0.0.1 or localhost, or start the cloud with --allow-host ${host.replace(/:\d+$/, '')}.\n`;
+  res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
 }
 
 function withoutHopByHop(headers: unknown): unknown {
