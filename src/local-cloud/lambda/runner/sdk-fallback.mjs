@@ -3,6 +3,7 @@
 // often has no node_modules, so those two scopes fall back to eventloom's own copies, for `require`
 // and `import` alike; every other package resolves exactly as Node resolves it.
 import Module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const RUNTIME_SCOPES = ['@aws-sdk/', '@smithy/'];
 const provided = (specifier) => RUNTIME_SCOPES.some((scope) => specifier.startsWith(scope));
@@ -15,8 +16,9 @@ export function installRuntimeSdkFallback() {
       return resolveFilename.call(this, request, parent, ...rest);
     } catch (error) {
       if (!provided(request) || error?.code !== 'MODULE_NOT_FOUND') throw error;
-      return resolveFilename.call(this, request, { id: fallbackParent, filename: new URL(fallbackParent).pathname, paths: Module._nodeModulePaths(new URL('.', fallbackParent).pathname) }, ...rest);
+      const filename = fileURLToPath(fallbackParent);
+      return resolveFilename.call(this, request, { id: filename, filename, paths: Module._nodeModulePaths(fileURLToPath(new globalThis.URL('.', fallbackParent))) }, ...rest);
     }
   };
-  Module.register(new URL('./sdk-fallback-hooks.mjs', import.meta.url));
+  Module.register('./sdk-fallback-hooks.mjs', import.meta.url);
 }
