@@ -40,8 +40,9 @@ export async function handleAwsQuery(services: readonly AwsQueryService[], reque
   try {
     const params = await readParams(request, url);
     const action = params.get('Action');
-    if (!action) throw new AwsServiceError('MissingAction', 'The request must contain the parameter Action.');
     service = routeAwsQuery(services, request, url.pathname, action);
+    if (!action) throw new AwsServiceError('MissingAction', 'The request must contain the parameter Action.');
+    if (!service) throw new AwsServiceError('InvalidAction', `The action ${action} is not valid for this web service.`);
     const result = await service.handle(action, params, { path: url.pathname });
     const response = rootElement(
       `${action}Response`,
@@ -57,20 +58,17 @@ export async function handleAwsQuery(services: readonly AwsQueryService[], reque
 
 /**
  * The service of a request: by its SigV4 credential scope when signed, else by its path (a queue
- * URL), else by the action it names.
+ * URL), else by the action it names; undefined when none claims it. A scope naming a service the
+ * cloud does not serve is NotImplemented.
  */
-export function routeAwsQuery(services: readonly AwsQueryService[], request: Request, path: string, action: string): AwsQueryService {
+export function routeAwsQuery(services: readonly AwsQueryService[], request: Request, path: string, action: string | undefined): AwsQueryService | undefined {
   const signingName = credentialScopeService(request);
   if (signingName) {
     const signed = services.find((service) => service.signingName === signingName);
     if (signed) return signed;
-    throw notImplemented(signingName, action);
+    throw notImplemented(signingName, action ?? '(no Action)');
   }
-  const byPath = services.find((service) => service.ownsPath?.(path));
-  if (byPath) return byPath;
-  const byAction = action ? services.find((service) => service.actions.has(action)) : undefined;
-  if (byAction) return byAction;
-  throw new AwsServiceError('InvalidAction', `The action ${action} is not valid for this web service.`);
+  return services.find((service) => service.ownsPath?.(path)) ?? (action ? services.find((service) => service.actions.has(action)) : undefined);
 }
 
 /** The service named in a SigV4 credential scope (`Credential=AKID/20240101/us-east-1/sqs/aws4_request`). */
