@@ -27,7 +27,8 @@ const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
 
 /**
  * The local cloud's one HTTP endpoint: AWS JSON services routed by `X-Amz-Target` (DynamoDB and
- * Streams proxied to DynamoDB Local, Kinesis to kinesalite), Lambda Invoke, HTTP APIs under
+ * Streams proxied to DynamoDB Local, Kinesis to kinesalite), awsQuery services for form-encoded
+ * requests (SQS's legacy protocol, CloudFormation), Lambda Invoke and its read API, HTTP APIs under
  * `/apis/<api-id>`, and the inspector under `/_eventloom`.
  */
 export function createCloudServer(options: CloudServerOptions): Hono {
