@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { createCloudFormationApi, StackRegistryStore } from './cloudformation/index.ts';
+import { createCloudFormationApi } from './cloudformation/index.ts';
 import type { DeployedApp } from './deploy/deploy-app.ts';
 import type { StackRegistry } from './deploy/stack-record.ts';
+import { StackRecords } from './deploy/stack-registry.ts';
 import { createEventBridgeApi } from './eventbridge/index.ts';
 import { inspect, traceKey } from './inspector.ts';
 import { nameStreamByArn } from './kinesis/stream-arn.ts';
@@ -34,7 +35,7 @@ const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
 export function createCloudServer(options: CloudServerOptions): Hono {
   const { services } = options;
   const awsServices: AwsJsonService[] = [createSqsApi(services.sqs), createEventBridgeApi(services.eventBridge)];
-  const queryServices: AwsQueryService[] = [createSqsQueryApi(services.sqs), createCloudFormationApi(options.stacks ?? new StackRegistryStore())];
+  const queryServices: AwsQueryService[] = [createSqsQueryApi(services.sqs), createCloudFormationApi(options.stacks ?? new StackRecords())];
   const app = new Hono();
 
   app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));

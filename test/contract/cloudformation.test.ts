@@ -10,20 +10,20 @@ import {
 import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCloudFormationApi, stackArn, StackRegistryStore } from '../../src/local-cloud/cloudformation/index.ts';
+import { createCloudFormationApi, stackArn } from '../../src/local-cloud/cloudformation/index.ts';
 import type { StackRecord } from '../../src/local-cloud/deploy/stack-record.ts';
+import { StackRecords } from '../../src/local-cloud/deploy/stack-registry.ts';
 import { handleAwsQuery, listen, type RunningServer } from '../../src/local-cloud/protocol/index.ts';
 import { elements, postQuery, queryError, text } from '../support/query.ts';
 import { testCredentials } from '../support/cloud.ts';
 
-// CloudFormation's stack API through the real @aws-sdk/client-cloudformation (awsQuery) over a stack
-// registry holding a template-like stack (parameters, exports, 250 resources) and a small one.
-const createdAt = new Date(Date.UTC(2024, 4, 1, 12, 30, 15, 123));
-const big: StackRecord = {
+// CloudFormation's stack API through the real @aws-sdk/client-cloudformation (awsQuery) over the
+// cloud's stack registry holding a template-like stack (parameters, exports, 250 resources) and a small one.
+let big: StackRecord = {
   name: `sqs-lambda-${randomUUID().slice(0, 6)}`,
   stackId: stackArn('sqs-lambda'),
   description: 'SQS to Lambda pattern',
-  createdAt,
+  createdAt: new Date(),
   parameters: [{ key: 'Stage', value: 'dev' }],
   outputs: [
     { key: 'QueueUrl', value: 'http://127.0.0.1:4566/000000000000/jobs', description: 'The queue', exportName: 'jobs-url' },
@@ -31,15 +31,18 @@ const big: StackRecord = {
   ],
   resources: Array.from({ length: 250 }, (_, i) => ({ logicalId: `Queue${i}`, physicalId: `http://127.0.0.1:4566/000000000000/q${i}`, type: 'AWS::SQS::Queue' })),
 };
-const small: StackRecord = { name: 'small', stackId: stackArn('small'), createdAt, parameters: [], outputs: [], resources: [{ logicalId: 'Fn', physicalId: 'fn', type: 'AWS::Lambda::Function' }] };
+let small: StackRecord = { name: 'small', stackId: stackArn('small'), createdAt: new Date(), parameters: [], outputs: [], resources: [{ logicalId: 'Fn', physicalId: 'fn', type: 'AWS::Lambda::Function' }] };
+/** When the registry took the big stack (it stamps each record). */
+let createdAt: Date;
 
 let server: RunningServer;
 let cloudformation: CloudFormationClient;
 
 beforeAll(async () => {
-  const stacks = new StackRegistryStore();
-  stacks.put(big);
-  stacks.put(small);
+  const stacks = new StackRecords();
+  big = stacks.add(big);
+  small = stacks.add(small);
+  createdAt = big.createdAt;
   const api = createCloudFormationApi(stacks);
   const app = new Hono();
   app.post('*', (c) => handleAwsQuery([api], c.req.raw));
@@ -146,7 +149,7 @@ describe('CloudFormation contract: stack resources', () => {
       LogicalResourceId: 'Fn',
       PhysicalResourceId: 'fn',
       ResourceType: 'AWS::Lambda::Function',
-      LastUpdatedTimestamp: createdAt,
+      LastUpdatedTimestamp: small.createdAt,
       ResourceStatus: 'CREATE_COMPLETE',
       DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' },
     });
@@ -173,7 +176,7 @@ describe('CloudFormation over awsQuery: the XML older clients parse', () => {
       /^<\?xml version="1.0" encoding="UTF-8"\?><DescribeStacksResponse xmlns="http:\/\/cloudformation.amazonaws.com\/doc\/2010-05-15\/"><DescribeStacksResult><Stacks><member><StackId>/,
     );
     const [stack] = elements(answer.xml, 'member');
-    expect(text(stack!, 'CreationTime')).toBe('2024-05-01T12:30:15.123Z');
+    expect(text(stack!, 'CreationTime')).toBe(small.createdAt.toISOString());
     expect(answer.xml).toMatch(/<\/Stacks><\/DescribeStacksResult><ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata><\/DescribeStacksResponse>$/);
   });
 
