@@ -24,7 +24,7 @@ let server: RunningServer;
 let lambda: LambdaClient;
 
 beforeAll(async () => {
-  runner.register({ name: 'orders-api', modulePath: echo, exportName: 'handler', environment: { TABLE_NAME: 'orders' }, timeoutSeconds: 6, memoryMb: 256, aliases: ['orders-local'] });
+  runner.register({ name: 'orders-api', modulePath: echo, exportName: 'handler', environment: { TABLE_NAME: 'orders' }, timeoutSeconds: 6, memoryMb: 256, aliases: ['orders-local'], runtime: 'nodejs22.x', handler: 'index.handler' });
   for (const name of ['a-one', 'b-two', 'c-three']) runner.register({ name, modulePath: echo, exportName: 'handler', environment: {}, timeoutSeconds: 3, memoryMb: 128 });
   const app = new Hono();
   app.all('/:version/*', (c, next) => (LAMBDA_API_VERSION.test(c.req.param('version')) ? handleLambdaApi(runner, c.req.raw) : next()));
@@ -45,8 +45,8 @@ describe('Lambda contract: read API', () => {
     expect(configuration).toMatchObject({
       FunctionName: 'orders-api',
       FunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:orders-api',
-      Runtime: `nodejs${process.versions.node.split('.')[0]}.x`,
-      Handler: `${echo}.handler`,
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
       Timeout: 6,
       MemorySize: 256,
       Environment: { Variables: { TABLE_NAME: 'orders' } },
@@ -56,6 +56,12 @@ describe('Lambda contract: read API', () => {
       Version: '$LATEST',
     });
     expect(configuration.LastModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
+  });
+
+  it('reports nodejs20.x and `<module path>.<export>` for a function registered without runtime or handler', async () => {
+    const configuration = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'a-one' }));
+
+    expect(configuration).toMatchObject({ Runtime: 'nodejs20.x', Handler: `${echo}.handler` });
   });
 
   it('GetFunction answers the configuration and the code location, by name, ARN or local alias', async () => {

@@ -12,6 +12,8 @@ export const LAMBDA_API_VERSION = /^20\d\d-\d\d-\d\d$/;
 /** ListFunctions' page size without MaxItems, and the largest MaxItems, as on AWS. */
 const DEFAULT_MAX_ITEMS = 50;
 const MAX_ITEMS = 10_000;
+/** What a function registered without a runtime reports, as the topology's functions run on AWS. */
+const DEFAULT_RUNTIME = 'nodejs20.x';
 
 /**
  * Lambda's read API at its REST paths: ListFunctions (`GET /2015-03-31/functions/`, paged by
@@ -75,11 +77,10 @@ function configuration(runner: FunctionRunner, nameOrArn: string, qualifierParam
   return {
     FunctionName: config.name,
     FunctionArn: runner.functionArn(config.name),
-    // What runs the handler locally: this Node.js, as AWS_EXECUTION_ENV tells the function too.
-    Runtime: `nodejs${process.versions.node.split('.')[0]}.x` as FunctionConfiguration['Runtime'],
+    Runtime: (config.runtime ?? DEFAULT_RUNTIME) as FunctionConfiguration['Runtime'],
     Role: arn('iam', `role/${config.name}-role`, ''),
-    // Lambda's `<module>.<export>`; locally the module is an absolute path (the runner's _HANDLER).
-    Handler: `${config.modulePath}.${config.exportName}`,
+    // As declared; else Lambda's `<module>.<export>` with the module's absolute path (the runner's _HANDLER).
+    Handler: config.handler ?? `${config.modulePath}.${config.exportName}`,
     CodeSize: 0,
     Description: '',
     Timeout: config.timeoutSeconds,
