@@ -5,6 +5,7 @@ import { join, parse, resolve, sep } from 'node:path';
 import { createLogger, type Logger } from '../platform/log.ts';
 import type { AppDef, QueueDef } from '../platform/topology/types.ts';
 import { validateApp } from '../platform/topology/validate.ts';
+import { appStackRecord } from './cloudformation/index.ts';
 import { deployApp, type DeployedApp } from './deploy/deploy-app.ts';
 import { deployStack, type DeployedStack } from './deploy/deploy-stack.ts';
 import { resourceNames } from './deploy/names.ts';
@@ -139,7 +140,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const deployed: DeployedApp[] = [];
     const deployedStacks: DeployedStack[] = [];
     const registry = new StackRecords();
-    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed }), options.port ?? 4566, undefined, s3, { allowedHosts: options.allowedHosts ?? [] });
+    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed, stacks: registry }), options.port ?? 4566, undefined, s3, { allowedHosts: options.allowedHosts ?? [] });
     url = server.url;
     cleanups.push(() => server.close());
     const env = sdkEnvironment(url, dynamoDbEndpoint);
@@ -159,6 +160,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
       });
       deployed.push(deployedApp);
+      // The CloudFormation API shows each app as a stack named after it.
+      registry.add(appStackRecord(app, { queueUrl: (queue) => sqs.queueUrl(queue), apiUrl, createdAt: new Date() }));
       Object.assign(allEnv, deployedApp.stack.compute.env);
     }
     const outputs: Record<string, Record<string, string>> = {};
@@ -212,6 +215,7 @@ export function sdkEnvironment(url: string, dynamoDbEndpoint: string): Record<st
     AWS_ENDPOINT_URL_LAMBDA: url,
     AWS_ENDPOINT_URL_KINESIS: url,
     AWS_ENDPOINT_URL_S3: url,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: url,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     EVENTLOOM_URL: url,
   };

@@ -1,32 +1,41 @@
 import { Hono } from 'hono';
+import { createCloudFormationApi } from './cloudformation/index.ts';
 import type { DeployedApp } from './deploy/deploy-app.ts';
+import type { StackRegistry } from './deploy/stack-record.ts';
+import { StackRecords } from './deploy/stack-registry.ts';
 import { createEventBridgeApi } from './eventbridge/index.ts';
 import { inspect, traceKey } from './inspector.ts';
 import { nameStreamByArn } from './kinesis/stream-arn.ts';
+import { handleLambdaApi, LAMBDA_API_VERSION } from './lambda/api.ts';
 import { handleInvoke } from './lambda/invoke-api.ts';
 import { arn } from './identity.ts';
 import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from './protocol/aws-json.ts';
+import { handleAwsQuery, isAwsQueryRequest, type AwsQueryService } from './protocol/aws-query.ts';
 import { AwsServiceError } from './protocol/errors.ts';
 import { HOP_BY_HOP_HEADERS } from './protocol/server.ts';
 import type { CloudServices } from './services.ts';
-import { createSqsApi } from './sqs/index.ts';
+import { createSqsApi, createSqsQueryApi } from './sqs/index.ts';
 
 export interface CloudServerOptions {
   services: CloudServices;
   dynamoDbEndpoint: string;
   apps: () => readonly DeployedApp[];
+  /** The stacks the CloudFormation API serves; default none. */
+  stacks?: StackRegistry;
 }
 
 const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
 
 /**
  * The local cloud's one HTTP endpoint: AWS JSON services routed by `X-Amz-Target` (DynamoDB and
- * Streams proxied to DynamoDB Local, Kinesis to kinesalite), Lambda Invoke, HTTP APIs under
+ * Streams proxied to DynamoDB Local, Kinesis to kinesalite), awsQuery services for form-encoded
+ * requests (SQS's legacy protocol, CloudFormation), Lambda Invoke and its read API, HTTP APIs under
  * `/apis/<api-id>`, and the inspector under `/_eventloom`.
  */
 export function createCloudServer(options: CloudServerOptions): Hono {
   const { services } = options;
   const awsServices: AwsJsonService[] = [createSqsApi(services.sqs), createEventBridgeApi(services.eventBridge)];
+  const queryServices: AwsQueryService[] = [createSqsQueryApi(services.sqs), createCloudFormationApi(options.stacks ?? new StackRecords())];
   const app = new Hono();
 
   app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));
@@ -47,7 +56,13 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   });
   app.all('/apis/:apiId', (c) => services.gateway.handle(c.req.param('apiId'), c.req.raw, '/', '127.0.0.1'));
 
+  // Lambda's read API; any other Lambda REST path (`/2015-03-31/…`, `/2019-09-25/…`) answers NotImplemented, not a bare 404.
+  app.all('/:version/*', (c, next) => (LAMBDA_API_VERSION.test(c.req.param('version')) ? handleLambdaApi(services.runner, c.req.raw) : next()));
+  // awsQuery (SQS's legacy protocol, CloudFormation) also comes as a GET with `?Action=…`.
+  app.get('*', (c, next) => (isAwsQueryRequest(c.req.raw) ? handleAwsQuery(queryServices, c.req.raw) : next()));
+
   app.post('*', async (c) => {
+    if (isAwsQueryRequest(c.req.raw)) return handleAwsQuery(queryServices, c.req.raw);
     const target = c.req.header('x-amz-target') ?? null;
     if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) return proxy(c.req.raw, options.dynamoDbEndpoint);
     if (target?.startsWith('Kinesis_20131202.')) {

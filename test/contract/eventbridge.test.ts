@@ -1,12 +1,15 @@
 import {
   CreateEventBusCommand,
+  DeleteEventBusCommand,
   DeleteRuleCommand,
+  DescribeEventBusCommand,
   DescribeRuleCommand,
   DisableRuleCommand,
   EnableRuleCommand,
   EventBridgeClient,
   InvalidEventPatternException,
   ListArchivesCommand,
+  ListEventBusesCommand,
   ListRulesCommand,
   ListTargetsByRuleCommand,
   PutEventsCommand,
@@ -158,6 +161,36 @@ describe('EventBridge contract: buses and rules', () => {
     await events.send(new DeleteRuleCommand({ Name: rule, EventBusName: bus }));
 
     await expect(events.send(new DescribeRuleCommand({ Name: rule, EventBusName: bus }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+  });
+
+  it('DeleteEventBus deletes a bus without rules; deleting a missing bus succeeds, as on AWS', async () => {
+    const bus = unique('bus');
+    await events.send(new CreateEventBusCommand({ Name: bus }));
+
+    await events.send(new DeleteEventBusCommand({ Name: bus }));
+
+    const { EventBuses = [] } = await events.send(new ListEventBusesCommand({}));
+    expect(EventBuses.map((b) => b.Name)).not.toContain(bus);
+    await expect(events.send(new DescribeEventBusCommand({ Name: bus }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+    // gone from the state database too: a restarted service does not bring it back
+    expect(new EventBridgeService({ db, dispatcher }).listBuses()).not.toContain(bus);
+    await events.send(new DeleteEventBusCommand({ Name: bus }));
+    // the name is free again
+    await events.send(new CreateEventBusCommand({ Name: bus }));
+  });
+
+  it('DeleteEventBus refuses the default bus and a bus that still has rules (ValidationException)', async () => {
+    const queue = await createQueue('target');
+    const { bus, rule } = await ruleWith([{ Id: 'q', Arn: queue.arn }]);
+
+    await expect(events.send(new DeleteEventBusCommand({ Name: 'default' }))).rejects.toMatchObject({ name: 'ValidationException', $metadata: { httpStatusCode: 400 } });
+    await expect(events.send(new DeleteEventBusCommand({ Name: bus }))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: "EventBus can't be deleted since it has rules.",
+    });
+    await events.send(new RemoveTargetsCommand({ Rule: rule, EventBusName: bus, Ids: ['q'] }));
+    await events.send(new DeleteRuleCommand({ Name: rule, EventBusName: bus }));
+    await events.send(new DeleteEventBusCommand({ Name: bus }));
   });
 
   it('answers 501 for an operation it does not implement', async () => {

@@ -56,6 +56,7 @@ describe('a reset connection fails that connection only', () => {
     await resetAfter(head('/', 'X-Amz-Target: Kinesis_20131202.PutRecord\r\nContent-Type: application/x-amz-json-1.1\r\n'));
     await resetAfter(`PUT /reset-files/partial.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\nabc`);
     await resetAfter(head('/2015-03-31/functions/none/invocations', ''));
+    await resetAfter(head('/', 'Content-Type: application/x-www-form-urlencoded\r\n'));
     await expectServing();
   });
 

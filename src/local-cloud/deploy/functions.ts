@@ -12,6 +12,8 @@ export function deployFunctions(ctx: DeployContext, functions: readonly Function
       environment: fn.environment,
       timeoutSeconds: fn.timeoutSeconds,
       memoryMb: fn.memoryMb,
+      runtime: fn.runtime,
+      handler: fn.handler,
       ...(fn.reservedConcurrency !== undefined && { reservedConcurrency: fn.reservedConcurrency }),
       ...(fn.aliases !== undefined && { aliases: fn.aliases }),
     });

@@ -38,6 +38,10 @@ export function createEventBridgeApi(service: EventBridgeService): AwsJsonServic
     }),
     TestEventPattern: (input) => testEventPattern(input as unknown as TestEventPatternRequest),
     CreateEventBus: (input) => ({ EventBusArn: service.createBus(required(input, 'Name')) }),
+    DeleteEventBus: (input) => {
+      service.deleteBus(required(input, 'Name'));
+      return {};
+    },
     DescribeEventBus: (input) => {
       const name = service.resolveBus(str(input.Name));
       return { Name: name, Arn: service.busArn(name) };

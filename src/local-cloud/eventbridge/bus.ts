@@ -79,6 +79,19 @@ export class EventBridgeService {
     return this.busArn(name);
   }
 
+  /**
+   * DeleteEventBus: refuses the default bus and a bus that still has rules (ValidationException, as
+   * AWS answers); deleting a bus that does not exist succeeds, as on AWS.
+   */
+  deleteBus(name: string): void {
+    if (name === 'default') throw validation('Cannot delete event bus default.');
+    const rules = this.rulesByBus.get(name);
+    if (!rules) return;
+    if (rules.size > 0) throw validation("EventBus can't be deleted since it has rules.");
+    this.store.deleteBus(name);
+    this.rulesByBus.delete(name);
+  }
+
   /** Accepts a bus name or ARN; undefined means `default`. */
   resolveBus(nameOrArn: string | undefined): string {
     const name = nameOrArn?.startsWith('arn:') ? nameOrArn.slice(nameOrArn.lastIndexOf('/') + 1) : (nameOrArn ?? 'default');

@@ -22,6 +22,10 @@ export class EventBridgeStore {
     this.db.prepare('INSERT OR IGNORE INTO eb_buses (name, created_at) VALUES (?, ?)').run(name, createdAt);
   }
 
+  deleteBus(name: string): void {
+    this.db.prepare('DELETE FROM eb_buses WHERE name = ?').run(name);
+  }
+
   rules(): RuleConfig[] {
     const rows = this.db.prepare('SELECT config FROM eb_rules ORDER BY bus, name').all() as { config: string }[];
     return rows.map((row) => JSON.parse(row.config) as RuleConfig);

@@ -66,6 +66,16 @@ describe('SqsService queues', () => {
     clock += 60_000;
     expect(codeOf(() => sqs.purgeQueue('orders'))).toBeUndefined();
   });
+
+  it('lets a new queue be purged though a deleted one with the same id was purged a moment ago', () => {
+    start();
+    sqs.createQueue('first');
+    sqs.purgeQueue('first');
+    sqs.deleteQueue('first');
+    // SQLite hands the freed rowid to the next queue
+    sqs.createQueue('second');
+    expect(codeOf(() => sqs.purgeQueue('second'))).toBeUndefined();
+  });
 });
 
 describe('SqsService messages (injected clock)', () => {

@@ -55,6 +55,10 @@ export class SqsService {
   private readonly now: () => number;
   private readonly queues = new Map<string, Queue>();
   private readonly waiters: LongPollWaiters;
+  /**
+   * By queue id; SQLite reuses the id of a deleted queue, so deleteQueue clears both: a new queue
+   * must not inherit its predecessor's purge time (a PurgeQueueInProgress on a brand-new queue).
+   */
   private readonly lastPurge = new Map<number, number>();
   private readonly lastSweep = new Map<number, number>();
   private readonly sweeper: NodeJS.Timeout;
@@ -130,6 +134,8 @@ export class SqsService {
     const queue = this.queue(queueRef);
     this.store.deleteQueue(queue.id);
     this.queues.delete(queue.name);
+    this.lastPurge.delete(queue.id);
+    this.lastSweep.delete(queue.id);
     this.waiters.release(queue.id);
   }
 

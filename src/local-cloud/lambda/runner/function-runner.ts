@@ -30,6 +30,8 @@ export class FunctionRunner {
   readonly #pools = new Map<string, FunctionPool>();
   /** Alias → function name. */
   readonly #aliases = new Map<string, string>();
+  /** When each function was last registered: Lambda's `LastModified`. */
+  readonly #registeredAt = new Map<string, Date>();
   readonly #options: Required<FunctionRunnerOptions>;
   readonly #reaper: NodeJS.Timeout;
   readonly #coldStarts: Slots;
@@ -59,6 +61,13 @@ export class FunctionRunner {
     this.#pools.get(config.name)?.retire();
     const functionArn = this.#arn(config.name);
     this.#pools.set(config.name, new FunctionPool(config, limit, { functionArn, env: this.#env(config), output: this.#options.output, logger: this.#options.logger, coldStarts: this.#coldStarts }));
+    this.#registeredAt.set(config.name, new Date());
+  }
+
+  /** A function's configuration (by name or alias) and when it was registered, for Lambda's read API; undefined if unknown. */
+  describe(name: string): { config: FunctionConfig; lastModified: Date } | undefined {
+    const pool = this.#pools.get(this.#aliases.get(name) ?? name);
+    return pool && { config: pool.config, lastModified: this.#registeredAt.get(pool.config.name) ?? new Date() };
   }
 
   /** Whether the name is a function or one of its aliases. */

@@ -12,6 +12,10 @@ export interface FunctionConfig {
   reservedConcurrency?: number;
   /** Other names that invoke this same function (its pool and slots), e.g. a topology's `localAliases`. */
   aliases?: readonly string[];
+  /** As declared (`nodejs20.x`), reported by Lambda's read API; informational, the runner's Node.js runs it. */
+  runtime?: string;
+  /** As declared (`index.handler`, `src/x.ts#handler`), reported by Lambda's read API. */
+  handler?: string;
 }
 
 /** The error payload AWS returns for a failed invocation. */
