@@ -33,3 +33,10 @@ export const invalidToken = () => invalidParameter('The specified nextToken is i
 /** AWS's wording when a request field breaks its constraint (length, pattern, range). */
 export const constraintViolation = (name: string, value: unknown, constraint: string) =>
   invalidParameter(`1 validation error detected: Value '${String(value)}' at '${name}' failed to satisfy constraint: ${constraint}`);
+
+export const missingParameter = (name: string) =>
+  invalidParameter(`1 validation error detected: Value null at '${name}' failed to satisfy constraint: Member must not be null`);
+
+export function isLogsError(error: unknown, code?: LogsErrorCode): error is LogsError {
+  return error instanceof LogsError && (code === undefined || error.code === code);
+}

@@ -18,7 +18,6 @@ export interface LogStream {
   readonly firstEventAt: number | undefined;
   readonly lastEventAt: number | undefined;
   readonly lastIngestedAt: number | undefined;
-  readonly storedBytes: number;
 }
 
 /**

@@ -28,15 +28,15 @@ export function decodeStreamToken(token: string): StreamCursor {
   return { direction: match[1] === 'f' ? 'forward' : 'backward', key };
 }
 
-/** FilterLogEvents' opaque `nextToken`: the key of the last event it looked at. */
-export function encodeKeyToken(key: EventKey): string {
-  return Buffer.from(`k:${key.timestamp}:${key.seq}`, 'utf8').toString('base64url');
+/** FilterLogEvents' opaque `nextToken`: the direction and the key of the last event it looked at. */
+export function encodeFilterToken(cursor: StreamCursor): string {
+  return Buffer.from(`${cursor.direction === 'forward' ? 'f' : 'b'}:${cursor.key.timestamp}:${cursor.key.seq}`, 'utf8').toString('base64url');
 }
 
-export function decodeKeyToken(token: string): EventKey {
-  const match = /^k:(\d+):(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+export function decodeFilterToken(token: string): StreamCursor {
+  const match = /^([fb]):(\d+):(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
   if (!match) throw invalidToken();
-  return { timestamp: Number(match[1]), seq: Number(match[2]) };
+  return { direction: match[1] === 'f' ? 'forward' : 'backward', key: { timestamp: Number(match[2]), seq: Number(match[3]) } };
 }
 
 /** Describe* `nextToken`: where the page ended, in the listing's own order (a name, or a time and a name). */
