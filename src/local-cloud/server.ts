@@ -5,6 +5,7 @@ import { inspect, traceKey } from './inspector.ts';
 import { nameStreamByArn } from './kinesis/stream-arn.ts';
 import { handleInvoke } from './lambda/invoke-api.ts';
 import { arn } from './identity.ts';
+import { createLogsApi } from './logs/index.ts';
 import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from './protocol/aws-json.ts';
 import { AwsServiceError } from './protocol/errors.ts';
 import { HOP_BY_HOP_HEADERS } from './protocol/server.ts';
@@ -27,6 +28,7 @@ const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
 export function createCloudServer(options: CloudServerOptions): Hono {
   const { services } = options;
   const awsServices: AwsJsonService[] = [createSqsApi(services.sqs), createEventBridgeApi(services.eventBridge)];
+  awsServices.push(createLogsApi(services.logs));
   const app = new Hono();
 
   app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));
