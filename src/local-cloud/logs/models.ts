@@ -7,7 +7,6 @@ export interface LogGroup {
   readonly createdAt: number;
   /** Days, as PutRetentionPolicy set it; undefined = never expire (AWS's default). */
   readonly retentionDays: number | undefined;
-  readonly storedBytes: number;
 }
 
 export interface LogStream {

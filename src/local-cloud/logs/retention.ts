@@ -45,7 +45,7 @@ export class Retention {
       count -= pruned;
     }
     this.#counts.set(groupId, count);
-    if (dropped > 0) this.store.settleAfterPrune(groupId);
+    if (dropped > 0) this.store.deleteEmptyStreams(groupId);
     return dropped > 0;
   }
 

@@ -115,7 +115,8 @@ export class LogsService {
       .filter((group) => pattern === undefined || group.name.toLowerCase().includes(pattern))
       .filter((group) => query.identifiers === undefined || query.identifiers.includes(group.name));
     const page = pageOf(groups, (group) => [group.name], false, query.limit, query.nextToken);
-    return { logGroups: page.items.map(toSdkGroup), ...(page.nextToken && { nextToken: page.nextToken }) };
+    const logGroups = page.items.map((group) => toSdkGroup(group, this.store.storedBytes(group.id)));
+    return { logGroups, ...(page.nextToken && { nextToken: page.nextToken }) };
   }
 
   describeLogStreams(query: { group: string; prefix?: string; orderBy: 'LogStreamName' | 'LastEventTime'; descending: boolean; limit: number; nextToken?: string }): DescribeLogStreamsResponse {
@@ -159,14 +160,14 @@ export class LogsService {
   }
 }
 
-function toSdkGroup(group: LogGroup): SdkLogGroup {
+function toSdkGroup(group: LogGroup, storedBytes: number): SdkLogGroup {
   return {
     logGroupName: group.name,
     creationTime: group.createdAt,
     ...(group.retentionDays !== undefined && { retentionInDays: group.retentionDays }),
     metricFilterCount: 0,
     arn: logGroupArn(group.name),
-    storedBytes: group.storedBytes,
+    storedBytes,
     logGroupClass: 'STANDARD',
     logGroupArn: logGroupArn(group.name, ''),
   };

@@ -7,7 +7,6 @@ interface GroupRow {
   name: string;
   created_at: number;
   retention_days: number | null;
-  stored_bytes: number;
 }
 
 interface StreamRow {
@@ -34,7 +33,7 @@ export interface EventRange {
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS logs_groups (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,
-    retention_days INTEGER, stored_bytes INTEGER NOT NULL DEFAULT 0);
+    retention_days INTEGER);
   CREATE TABLE IF NOT EXISTS logs_streams (
     id INTEGER PRIMARY KEY, group_id INTEGER NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL,
     first_event_at INTEGER, last_event_at INTEGER, last_ingested_at INTEGER, UNIQUE (group_id, name));
@@ -64,6 +63,11 @@ export class LogsStore {
 
   groups(): LogGroup[] {
     return (this.sql.groups.all() as GroupRow[]).map(toGroup);
+  }
+
+  /** Counted when asked (DescribeLogGroups), so that writes and pruning need not keep a running total. */
+  storedBytes(groupId: number): number {
+    return (this.sql.groupBytes.get(groupId) as { bytes: number }).bytes;
   }
 
   group(name: string): LogGroup | undefined {
@@ -111,16 +115,12 @@ export class LogsStore {
   insertEvents(groupId: number, streamId: number, events: readonly Pick<NewLogEvent, 'timestamp' | 'message'>[], now: number): void {
     let first = Number.POSITIVE_INFINITY;
     let last = Number.NEGATIVE_INFINITY;
-    let bytes = 0;
     for (const event of events) {
       this.sql.insertEvent.run(groupId, streamId, event.timestamp, now, event.message);
-      first = Math.min(first, event.timestamp);
-      last = Math.max(last, event.timestamp);
-      bytes += Buffer.byteLength(event.message);
+      if (event.timestamp < first) first = event.timestamp;
+      if (event.timestamp > last) last = event.timestamp;
     }
-    if (events.length === 0) return;
-    this.sql.touchStream.run({ first, last, now, id: streamId });
-    this.sql.addGroupBytes.run(bytes, groupId);
+    if (events.length > 0) this.sql.touchStream.run({ first, last, now, id: streamId });
   }
 
   streamEvents(streamId: number, range: EventRange): StoredEvent[] {
@@ -157,10 +157,9 @@ export class LogsStore {
     return cutoff ? this.sql.deleteBeforeKey.run(groupId, cutoff.timestamp, cutoff.seq).changes : 0;
   }
 
-  /** After a prune: drops streams whose every event expired, and recounts the group's bytes. */
-  settleAfterPrune(groupId: number): void {
+  /** After a prune: drops the streams whose every event expired. */
+  deleteEmptyStreams(groupId: number): void {
     this.sql.deleteEmptyStreams.run(groupId);
-    this.sql.recountGroupBytes.run(groupId, groupId);
   }
 }
 
@@ -174,10 +173,7 @@ function prepare(db: StateDb) {
     deleteGroupStreams: statement('DELETE FROM logs_streams WHERE group_id = ?'),
     deleteGroupEvents: statement('DELETE FROM logs_events WHERE group_id = ?'),
     setRetention: statement('UPDATE logs_groups SET retention_days = ? WHERE id = ?'),
-    addGroupBytes: statement('UPDATE logs_groups SET stored_bytes = stored_bytes + ? WHERE id = ?'),
-    recountGroupBytes: statement(
-      'UPDATE logs_groups SET stored_bytes = (SELECT coalesce(sum(length(CAST(message AS BLOB))), 0) FROM logs_events WHERE group_id = ?) WHERE id = ?',
-    ),
+    groupBytes: statement('SELECT coalesce(sum(length(CAST(message AS BLOB))), 0) AS bytes FROM logs_events WHERE group_id = ?'),
     streams: statement('SELECT * FROM logs_streams WHERE group_id = ? ORDER BY name'),
     streamByName: statement('SELECT * FROM logs_streams WHERE group_id = ? AND name = ?'),
     insertStream: statement('INSERT INTO logs_streams (group_id, name, created_at) VALUES (?, ?, ?)'),
@@ -219,7 +215,7 @@ function prepare(db: StateDb) {
 }
 
 function toGroup(row: GroupRow): LogGroup {
-  return { id: row.id, name: row.name, createdAt: row.created_at, retentionDays: row.retention_days ?? undefined, storedBytes: row.stored_bytes };
+  return { id: row.id, name: row.name, createdAt: row.created_at, retentionDays: row.retention_days ?? undefined };
 }
 
 function toStream(row: StreamRow): LogStream {
