@@ -12,10 +12,10 @@ export interface AcceptedEvent {
 
 /**
  * PutLogEvents' rules: 1–10,000 events in chronological order spanning at most 24 hours. Events more
- * than 2 hours ahead, more than 14 days old or past the group's retention are not stored but
- * reported in `rejectedLogEventsInfo`, as AWS does, while the rest of the batch is accepted.
+ * than 2 hours ahead, more than 14 days old or older than `maxAgeMs` (the group's retention) are not
+ * stored but reported in `rejectedLogEventsInfo`, as AWS does, while the rest of the batch is accepted.
  */
-export function validateBatch(events: readonly InputLogEvent[], now: number, retentionDays: number | undefined): { accepted: AcceptedEvent[]; rejected?: RejectedLogEventsInfo } {
+export function validateBatch(events: readonly InputLogEvent[], now: number, maxAgeMs: number): { accepted: AcceptedEvent[]; rejected?: RejectedLogEventsInfo } {
   if (events.length < 1 || events.length > MAX_EVENTS) {
     throw constraintViolation('logEvents', `[${events.length} events]`, `Member must have length ${events.length < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_EVENTS}`}`);
   }
@@ -28,7 +28,7 @@ export function validateBatch(events: readonly InputLogEvent[], now: number, ret
   });
   if (events.at(-1)!.timestamp! - events[0]!.timestamp! > DAY_MS) throw invalidParameter('The batch of log events in a single PutLogEvents request cannot span more than 24 hours.');
 
-  const oldest = now - Math.min(14 * DAY_MS, retentionDays === undefined ? Number.POSITIVE_INFINITY : retentionDays * DAY_MS);
+  const oldest = now - Math.min(14 * DAY_MS, maxAgeMs);
   const accepted: AcceptedEvent[] = [];
   let tooOldEnd: number | undefined;
   let tooNewStart: number | undefined;

@@ -31,9 +31,14 @@ export class Retention {
     this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
   }
 
+  /** How old an event of the group may be before it goes. */
+  maxAgeOf(retentionDays: number | undefined): number {
+    return retentionDays === undefined ? this.maxAgeMs : Math.min(this.maxAgeMs, retentionDays * DAY_MS);
+  }
+
   /** Applies the bounds to a group whose `added` new events are already stored; returns whether anything was dropped. */
   enforce(groupId: number, retentionDays: number | undefined, added: number, now: number): boolean {
-    const maxAge = retentionDays === undefined ? this.maxAgeMs : Math.min(this.maxAgeMs, retentionDays * DAY_MS);
+    const maxAge = this.maxAgeOf(retentionDays);
     const known = this.#counts.get(groupId);
     let count = known === undefined ? this.store.countEvents(groupId) : known + added;
     let dropped = this.store.deleteEventsBefore(groupId, now - maxAge);

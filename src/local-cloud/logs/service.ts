@@ -93,7 +93,7 @@ export class LogsService {
   putLogEvents(groupName: string, streamName: string, events: readonly InputLogEvent[]): PutLogEventsResponse {
     const group = this.#group(groupName);
     const stream = this.#stream(group, streamName);
-    const { accepted, rejected } = validateBatch(events, this.#clock(), group.retentionDays);
+    const { accepted, rejected } = validateBatch(events, this.#clock(), this.writer.retention.maxAgeOf(group.retentionDays));
     for (const event of accepted) this.writer.append(group.name, stream.name, event.timestamp, event.message);
     this.writer.flush();
     const last = accepted.at(-1);

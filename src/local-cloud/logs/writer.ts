@@ -93,8 +93,10 @@ export class LogWriter {
     const now = this.#clock();
     const streams = new Map<number, { group: GroupEntry; events: NewLogEvent[] }>();
     for (const event of batch) {
-      const group = this.#group(event.group, now);
-      const streamId = this.#stream(group.id, event.stream, now);
+      // A group or stream made for its first event was created when that event happened, not at the write.
+      const createdAt = Math.min(now, event.timestamp);
+      const group = this.#group(event.group, createdAt);
+      const streamId = this.#stream(group.id, event.stream, createdAt);
       let entry = streams.get(streamId);
       if (!entry) streams.set(streamId, (entry = { group, events: [] }));
       entry.events.push(event);
@@ -109,21 +111,21 @@ export class LogWriter {
     if (pruned) this.#streams.clear();
   }
 
-  #group(name: string, now: number): GroupEntry {
+  #group(name: string, createdAt: number): GroupEntry {
     let entry = this.#groups.get(name);
     if (!entry) {
       const stored = this.store.group(name);
-      entry = stored ? { id: stored.id, retentionDays: stored.retentionDays } : { id: this.store.insertGroup(name, now), retentionDays: undefined };
+      entry = stored ? { id: stored.id, retentionDays: stored.retentionDays } : { id: this.store.insertGroup(name, createdAt), retentionDays: undefined };
       this.#groups.set(name, entry);
     }
     return entry;
   }
 
-  #stream(groupId: number, name: string, now: number): number {
+  #stream(groupId: number, name: string, createdAt: number): number {
     const key = `${groupId}/${name}`;
     let id = this.#streams.get(key);
     if (id === undefined) {
-      id = this.store.stream(groupId, name)?.id ?? this.store.insertStream(groupId, name, now);
+      id = this.store.stream(groupId, name)?.id ?? this.store.insertStream(groupId, name, createdAt);
       this.#streams.set(key, id);
     }
     return id;
