@@ -60,10 +60,6 @@ export function eventId(key: EventKey): string {
   return `${String(key.timestamp).padStart(20, '0')}${String(key.seq).padStart(36, '0')}`;
 }
 
-export function compareKeys(a: EventKey, b: EventKey): number {
-  return a.timestamp - b.timestamp || a.seq - b.seq;
-}
-
 const GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;
 
 export function validateGroupName(name: string, field = 'logGroupName'): string {
@@ -79,7 +75,7 @@ export function validateStreamName(name: string, field = 'logStreamName'): strin
 }
 
 /** `logGroupIdentifier` is a name or an ARN (with or without the trailing `:*`). */
-export function groupNameFromIdentifier(identifier: string): string {
+function groupNameFromIdentifier(identifier: string): string {
   const match = /^arn:aws[a-z-]*:logs:[^:]*:\d*:log-group:([^:]+)(?::\*)?$/.exec(identifier);
   return validateGroupName(match ? match[1]! : identifier, 'logGroupIdentifier');
 }
