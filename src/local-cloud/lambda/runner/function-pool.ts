@@ -48,14 +48,14 @@ export class FunctionPool {
     }
     this.#invocations++;
     const requestId = randomUUID();
-    let worker = this.#idle.pop();
+    let worker = this.#takeIdle();
     const coldStart = worker === undefined;
     let spawned = false;
     if (!worker) {
       // A burst of cold starts on a small machine would each blow the init timeout: load a few at a
       // time, and take a sandbox that became free while waiting instead of starting another.
       await this.context.coldStarts.acquire();
-      worker = this.#idle.pop();
+      worker = this.#takeIdle();
       if (worker) {
         this.context.coldStarts.release();
       } else {
@@ -133,6 +133,13 @@ export class FunctionPool {
         ...(status && { status }),
       }),
     );
+  }
+
+  /** A warm sandbox, skipping any that is being terminated (it stays listed until its exit event). */
+  #takeIdle(): WorkerHandle | undefined {
+    let worker = this.#idle.pop();
+    while (worker && !worker.alive) worker = this.#idle.pop();
+    return worker;
   }
 
   #spawn(): WorkerHandle {
