@@ -20,6 +20,7 @@ import { HttpGateway } from './gateway/index.ts';
 import { startKinesis } from './kinesis/index.ts';
 import { localRegion } from './identity.ts';
 import { FunctionRunner } from './lambda/runner/index.ts';
+import { LogsService, type RetentionOptions } from './logs/index.ts';
 import { listen, type RunningServer } from './protocol/server.ts';
 import { S3Service } from './s3/index.ts';
 import { createCloudServer } from './server.ts';
@@ -55,10 +56,12 @@ export interface LocalCloudOptions {
   /** Delays of Lambda's asynchronous retries for rule → function targets. Default AWS's ~1 and ~2 min. */
   asyncRetryDelaysMs?: readonly number[];
   logger?: Logger;
+  /** What CloudWatch Logs keeps: default at most 10,000 events per log group, none older than 7 days. */
+  logRetention?: RetentionOptions;
 }
 
 export interface LocalCloud {
-  /** `http://127.0.0.1:<port>`: SQS, EventBridge, S3, Kinesis, Lambda Invoke, HTTP APIs, inspector. */
+  /** `http://127.0.0.1:<port>`: SQS, EventBridge, S3, Kinesis, CloudWatch Logs, Lambda Invoke, HTTP APIs, inspector. */
   readonly url: string;
   readonly dynamoDbEndpoint: string;
   readonly services: CloudServices;
@@ -118,7 +121,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     const sqs = new SqsService({ db, endpoint: () => url });
     cleanups.push(() => sqs.close());
-    const runner = new FunctionRunner({ logger: logger.child({ component: 'lambda' }) });
+    // Created before the runner so that it closes after it, storing the last lines functions printed.
+    const logs = new LogsService({ db, logger: logger.child({ component: 'logs' }), ...options.logRetention });
+    cleanups.push(() => logs.close());
+    const runner = new FunctionRunner({ logger: logger.child({ component: 'lambda' }), logSink: logs });
     cleanups.push(() => runner.close());
     const dispatcher = new TargetDispatcher({
       outbox: new DeliveryOutbox(db),
@@ -135,7 +141,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.push(() => s3.stop());
     const kinesis = await startKinesis({ ...(dataDir && { dataDir: join(dataDir, 'kinesis') }) });
     cleanups.push(() => kinesis.stop());
-    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, s3, kinesis, logger };
+    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, s3, kinesis, logger, logs };
 
     const deployed: DeployedApp[] = [];
     const deployedStacks: DeployedStack[] = [];
@@ -216,6 +222,7 @@ export function sdkEnvironment(url: string, dynamoDbEndpoint: string): Record<st
     AWS_ENDPOINT_URL_KINESIS: url,
     AWS_ENDPOINT_URL_S3: url,
     AWS_ENDPOINT_URL_CLOUDFORMATION: url,
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     EVENTLOOM_URL: url,
   };

@@ -9,6 +9,7 @@ import { nameStreamByArn } from './kinesis/stream-arn.ts';
 import { handleLambdaApi, LAMBDA_API_VERSION } from './lambda/api.ts';
 import { handleInvoke } from './lambda/invoke-api.ts';
 import { arn } from './identity.ts';
+import { createLogsApi } from './logs/index.ts';
 import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from './protocol/aws-json.ts';
 import { handleAwsQuery, isAwsQueryRequest, type AwsQueryService } from './protocol/aws-query.ts';
 import { AwsServiceError } from './protocol/errors.ts';
@@ -36,6 +37,7 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   const { services } = options;
   const awsServices: AwsJsonService[] = [createSqsApi(services.sqs), createEventBridgeApi(services.eventBridge)];
   const queryServices: AwsQueryService[] = [createSqsQueryApi(services.sqs), createCloudFormationApi(options.stacks ?? new StackRecords())];
+  awsServices.push(createLogsApi(services.logs));
   const app = new Hono();
 
   app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));

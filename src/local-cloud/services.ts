@@ -6,6 +6,7 @@ import type { EventBridgeService } from './eventbridge/index.ts';
 import type { HttpGateway } from './gateway/index.ts';
 import type { KinesisServer } from './kinesis/index.ts';
 import type { FunctionRunner } from './lambda/runner/index.ts';
+import type { LogsService } from './logs/index.ts';
 import type { S3Service } from './s3/index.ts';
 import type { SqsService } from './sqs/index.ts';
 import type { StateDb } from './state/db.ts';
@@ -26,6 +27,8 @@ export interface CloudServices {
   readonly kinesis: KinesisServer;
   readonly s3: S3Service;
   readonly logger: Logger;
+  /** CloudWatch Logs: what every function printed, in `/aws/lambda/<name>`. */
+  readonly logs: LogsService;
 }
 
 /** Anything started for an app that must be stopped with the cloud. */

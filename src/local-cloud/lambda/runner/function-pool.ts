@@ -1,15 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { invalidRequestContent } from './errors.ts';
+import { endLine, logGroupName, logStreamName, reportLine, startLine, type Report } from './log-lines.ts';
+import { SandboxLog } from './sandbox-log.ts';
 import { Slots } from './slots.ts';
-import type { FunctionConfig, FunctionErrorPayload, FunctionStats, InvokeResult, OutputSink, RunnerLogger } from './types.ts';
-import { WorkerHandle } from './worker-handle.ts';
+import type { FunctionConfig, FunctionErrorPayload, FunctionStats, InvokeResult, LogSink, OutputSink, RunnerLogger } from './types.ts';
+import { WorkerHandle, type RunOutcome } from './worker-handle.ts';
 
 export interface PoolContext {
   functionArn: string;
   /** The worker's complete `process.env`. */
   env: Record<string, string>;
   output: OutputSink;
+  logSink: LogSink | undefined;
   logger: RunnerLogger;
   /** Shared by every function: how many sandboxes may load their code at once. */
   coldStarts: Slots;
@@ -45,23 +48,33 @@ export class FunctionPool {
     }
     this.#invocations++;
     const requestId = randomUUID();
-    let worker = this.#idle.pop();
+    let worker = this.#takeIdle();
     const coldStart = worker === undefined;
+    let spawned = false;
     if (!worker) {
       // A burst of cold starts on a small machine would each blow the init timeout: load a few at a
       // time, and take a sandbox that became free while waiting instead of starting another.
       await this.context.coldStarts.acquire();
-      worker = this.#idle.pop();
+      worker = this.#takeIdle();
       if (worker) {
         this.context.coldStarts.release();
       } else {
         worker = this.#spawn();
+        spawned = true;
         const initError = await worker.ready;
         this.context.coldStarts.release();
-        if (initError) return this.#failed(requestId, initError, initError.errorType === 'Sandbox.Timedout', startedAt);
+        if (initError) {
+          const timedOut = initError.errorType === 'Sandbox.Timedout';
+          worker.log.platform(startLine(requestId));
+          this.#report(worker, requestId, 0, true, timedOut ? { status: 'timeout' } : { status: 'error', errorType: initError.errorType });
+          return this.#failed(requestId, initError, timedOut, startedAt);
+        }
       }
     }
+    worker.log.platform(startLine(requestId));
+    const invokedAt = performance.now();
     const outcome = await worker.run(requestId, eventJson, this.config.timeoutSeconds);
+    this.#report(worker, requestId, performance.now() - invokedAt, spawned, endStatus(outcome, worker.alive));
     if (worker.alive) {
       worker.lastUsedMs = Date.now();
       if (this.#retired) void worker.terminate();
@@ -107,6 +120,28 @@ export class FunctionPool {
     return { ok: false, error, timedOut, durationMs: performance.now() - startedAt };
   }
 
+  /** Lambda's END and REPORT lines for one invocation. */
+  #report(worker: WorkerHandle, requestId: string, durationMs: number, coldStart: boolean, status: Report['status']): void {
+    worker.log.platform(endLine(requestId));
+    worker.log.platform(
+      reportLine({
+        requestId,
+        durationMs,
+        memorySizeMb: this.config.memoryMb,
+        maxMemoryUsedMb: Math.ceil(worker.peakHeapBytes / 1_048_576),
+        ...(coldStart && { initDurationMs: worker.initDurationMs }),
+        ...(status && { status }),
+      }),
+    );
+  }
+
+  /** A warm sandbox, skipping any that is being terminated (it stays listed until its exit event). */
+  #takeIdle(): WorkerHandle | undefined {
+    let worker = this.#idle.pop();
+    while (worker && !worker.alive) worker = this.#idle.pop();
+    return worker;
+  }
+
   #spawn(): WorkerHandle {
     const { name } = this.config;
     const streamName = logStreamName();
@@ -117,11 +152,11 @@ export class FunctionPool {
         functionName: name,
         functionArn: this.context.functionArn,
         memoryMb: this.config.memoryMb,
-        logGroupName: `/aws/lambda/${name}`,
+        logGroupName: logGroupName(name),
         logStreamName: streamName,
       },
       env: { ...this.context.env, AWS_LAMBDA_LOG_STREAM_NAME: streamName },
-      output: (stream, line) => this.context.output(name, stream, line),
+      log: new SandboxLog({ functionName: name, streamName, output: this.context.output, sink: this.context.logSink }),
       onGone: (gone) => {
         this.#all.delete(gone);
         const index = this.#idle.indexOf(gone);
@@ -133,8 +168,9 @@ export class FunctionPool {
   }
 }
 
-/** `2024/05/01/[$LATEST]<32 hex>`, as AWS names one execution environment's log stream. */
-function logStreamName(): string {
-  const date = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
-  return `${date}/[$LATEST]${randomBytes(16).toString('hex')}`;
+/** REPORT's Status: a timeout, or a sandbox that died mid-invocation; a handler's own error is a normal end. */
+function endStatus(outcome: RunOutcome, alive: boolean): Report['status'] {
+  if (outcome.ok) return undefined;
+  if (outcome.timedOut) return { status: 'timeout' };
+  return alive ? undefined : { status: 'error', errorType: 'Runtime.ExitError' };
 }

@@ -32,7 +32,7 @@ export class FunctionRunner {
   readonly #aliases = new Map<string, string>();
   /** When each function was last registered: Lambda's `LastModified`. */
   readonly #registeredAt = new Map<string, Date>();
-  readonly #options: Required<FunctionRunnerOptions>;
+  readonly #options: Required<Omit<FunctionRunnerOptions, 'logSink'>> & Pick<FunctionRunnerOptions, 'logSink'>;
   readonly #reaper: NodeJS.Timeout;
   readonly #coldStarts: Slots;
   #closed = false;
@@ -43,6 +43,7 @@ export class FunctionRunner {
       idleWorkerTtlMs: options.idleWorkerTtlMs ?? DEFAULT_IDLE_TTL_MS,
       logger: options.logger ?? stderrLogger,
       output: options.output ?? prefixedOutput,
+      logSink: options.logSink,
       baseEnv: options.baseEnv ?? process.env,
       region: options.region ?? localRegion(),
       maxConcurrentColdStarts: options.maxConcurrentColdStarts ?? Math.max(2, availableParallelism()),
@@ -60,7 +61,8 @@ export class FunctionRunner {
     const limit = config.reservedConcurrency ?? this.#options.defaultConcurrency;
     this.#pools.get(config.name)?.retire();
     const functionArn = this.#arn(config.name);
-    this.#pools.set(config.name, new FunctionPool(config, limit, { functionArn, env: this.#env(config), output: this.#options.output, logger: this.#options.logger, coldStarts: this.#coldStarts }));
+    const context = { functionArn, env: this.#env(config), output: this.#options.output, logSink: this.#options.logSink, logger: this.#options.logger, coldStarts: this.#coldStarts };
+    this.#pools.set(config.name, new FunctionPool(config, limit, context));
     this.#registeredAt.set(config.name, new Date());
   }
 

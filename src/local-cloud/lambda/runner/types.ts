@@ -46,6 +46,14 @@ export interface RunnerLogger {
 /** Receives each line a handler writes to stdout/stderr. */
 export type OutputSink = (functionName: string, stream: 'stdout' | 'stderr', line: string) => void;
 
+/** Receives a function's CloudWatch Logs events: group `/aws/lambda/<name>`, one stream per sandbox. */
+export interface LogSink {
+  append(group: string, stream: string, timestamp: number, message: string): void;
+}
+
+/** The level the Node.js runtime prints for each `console` method. */
+export type ConsoleLevel = 'INFO' | 'WARN' | 'ERROR' | 'DEBUG' | 'TRACE';
+
 export interface FunctionRunnerOptions {
   /** Max concurrent executions of a function without `reservedConcurrency`; default 10. */
   defaultConcurrency?: number;
@@ -55,6 +63,8 @@ export interface FunctionRunnerOptions {
   logger?: RunnerLogger;
   /** Handler output; default: written to this process's stdout/stderr prefixed with `[functionName]`. */
   output?: OutputSink;
+  /** Where Lambda's log lines go (START/END/REPORT and everything printed); default: nowhere. */
+  logSink?: LogSink;
   /** The environment every function starts from, before its own; default `process.env`. */
   baseEnv?: Record<string, string | undefined>;
   /** Default: `AWS_REGION` of this process, else `us-east-1`. */
@@ -83,9 +93,11 @@ export interface InvokeMessage {
 
 /** Worker → parent. */
 export type WorkerMessage =
-  | { type: 'ready' }
+  | { type: 'ready'; heapBytes: number }
   | { type: 'init-error'; error: FunctionErrorPayload }
-  | { type: 'result'; requestId: string; payloadJson: string }
-  | { type: 'error'; requestId: string; error: FunctionErrorPayload }
-  | { type: 'crash'; error: FunctionErrorPayload }
-  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string };
+  | { type: 'result'; requestId: string; payloadJson: string; heapBytes: number }
+  | { type: 'error'; requestId: string; error: FunctionErrorPayload; heapBytes: number }
+  | { type: 'crash'; error: FunctionErrorPayload; title: 'Uncaught Exception' | 'Unhandled Promise Rejection' }
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  /** One `console.*` call: one log event, however many lines it has. */
+  | { type: 'console'; level: ConsoleLevel; text: string; timestamp: number; requestId: string | undefined };

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { exitError, INIT_TIMEOUT_MS, initTimeoutError, timeoutError, toErrorPayload } from './function-error.ts';
+import { errorLine, exitLine, timeoutLine } from './log-lines.ts';
 import { LineSplitter } from './output.ts';
+import type { SandboxLog } from './sandbox-log.ts';
 import type { FunctionErrorPayload, InvokeMessage, WorkerMessage, WorkerSetup } from './types.ts';
 
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
@@ -16,7 +18,8 @@ interface Pending {
 export interface WorkerHandleOptions {
   setup: WorkerSetup;
   env: Record<string, string>;
-  output: (stream: 'stdout' | 'stderr', line: string) => void;
+  /** Where the sandbox's output and Lambda's lines about it go. */
+  log: SandboxLog;
   /** Called once when the worker is gone (exit, crash, timeout, terminate). */
   onGone: (handle: WorkerHandle) => void;
 }
@@ -28,13 +31,21 @@ export interface WorkerHandleOptions {
 export class WorkerHandle {
   /** Settles once the module is loaded: undefined when ready, else the init error. */
   readonly ready: Promise<FunctionErrorPayload | undefined>;
+  readonly log: SandboxLog;
   lastUsedMs = Date.now();
+  /** How long loading the module took (REPORT's Init Duration). */
+  initDurationMs = 0;
+  /** The largest heap the sandbox reported (REPORT's Max Memory Used). */
+  peakHeapBytes = 0;
+  readonly #spawnedAt = performance.now();
   readonly #worker: Worker;
   readonly #exited: Promise<void>;
   readonly #initTimer: NodeJS.Timeout;
   readonly #output: Record<'stdout' | 'stderr', LineSplitter>;
   #settleReady: (error: FunctionErrorPayload | undefined) => void = () => {};
   #pending: Pending | undefined;
+  /** The runtime keeps the last request id for lines printed between invocations. */
+  #lastRequestId: string | undefined;
   #crash: FunctionErrorPayload | undefined;
   #alive = true;
 
@@ -42,9 +53,10 @@ export class WorkerHandle {
     this.ready = new Promise((resolve) => (this.#settleReady = resolve));
     const worker = new Worker(BOOTSTRAP, { workerData: options.setup, env: options.env, execArgv: [] });
     this.#worker = worker;
+    this.log = options.log;
     this.#output = {
-      stdout: new LineSplitter((line) => options.output('stdout', line)),
-      stderr: new LineSplitter((line) => options.output('stderr', line)),
+      stdout: new LineSplitter((line) => this.log.line('stdout', line)),
+      stderr: new LineSplitter((line) => this.log.line('stderr', line)),
     };
     this.#initTimer = setTimeout(() => this.#initFailed(initTimeoutError()), INIT_TIMEOUT_MS);
     worker.on('message', (message: WorkerMessage) => this.#onMessage(message));
@@ -57,7 +69,10 @@ export class WorkerHandle {
         this.#output.stderr.flush();
         this.#settleReady(this.#crash ?? exitError(code));
         const pending = this.#pending;
-        if (pending) this.#finish({ ok: false, error: this.#crash ?? exitError(code, pending.requestId), timedOut: false });
+        if (pending) {
+          this.log.platform(exitLine(pending.requestId, code));
+          this.#finish({ ok: false, error: this.#crash ?? exitError(code, pending.requestId), timedOut: false });
+        }
         options.onGone(this);
         resolve();
       });
@@ -73,10 +88,12 @@ export class WorkerHandle {
     return new Promise((resolve) => {
       const timeoutMs = timeoutSeconds * 1000;
       const timer = setTimeout(() => {
+        this.log.platform(timeoutLine(Date.now(), requestId, timeoutSeconds));
         this.#finish({ ok: false, error: timeoutError(requestId, timeoutSeconds), timedOut: true });
         void this.terminate();
       }, timeoutMs);
       this.#pending = { requestId, resolve, timer };
+      this.#lastRequestId = requestId;
       this.#worker.ref();
       const message: InvokeMessage = { requestId, eventJson, deadlineMs: Date.now() + timeoutMs };
       this.#worker.postMessage(message);
@@ -92,24 +109,36 @@ export class WorkerHandle {
   #onMessage(message: WorkerMessage): void {
     switch (message.type) {
       case 'ready':
+        this.initDurationMs = performance.now() - this.#spawnedAt;
+        this.peakHeapBytes = Math.max(this.peakHeapBytes, message.heapBytes);
         clearTimeout(this.#initTimer);
         this.#worker.unref();
         this.#settleReady(undefined);
         return;
       case 'init-error':
+        this.initDurationMs = performance.now() - this.#spawnedAt;
+        this.log.platform(errorLine(Date.now(), undefined, 'Uncaught Exception', message.error));
         this.#initFailed(message.error);
         return;
       case 'result':
+        this.peakHeapBytes = Math.max(this.peakHeapBytes, message.heapBytes);
         if (this.#pending?.requestId === message.requestId) this.#finish({ ok: true, payloadJson: message.payloadJson });
         return;
       case 'error':
-        if (this.#pending?.requestId === message.requestId) this.#finish({ ok: false, error: message.error, timedOut: false });
+        this.peakHeapBytes = Math.max(this.peakHeapBytes, message.heapBytes);
+        if (this.#pending?.requestId !== message.requestId) return;
+        this.log.platform(errorLine(Date.now(), message.requestId, 'Invoke Error', message.error));
+        this.#finish({ ok: false, error: message.error, timedOut: false });
         return;
       case 'crash':
         this.#crash = message.error;
+        this.log.platform(errorLine(Date.now(), this.#lastRequestId, message.title, message.error));
         return;
       case 'output':
         this.#output[message.stream].push(message.text);
+        return;
+      case 'console':
+        this.log.console(message.level, message.text, message.timestamp, message.requestId);
         return;
     }
   }
@@ -125,6 +154,9 @@ export class WorkerHandle {
     if (!pending) return;
     this.#pending = undefined;
     clearTimeout(pending.timer);
+    // A last line printed without a newline belongs to this invocation, not the next.
+    this.#output.stdout.flush();
+    this.#output.stderr.flush();
     if (this.#alive) this.#worker.unref();
     pending.resolve(outcome);
   }

@@ -1,8 +1,10 @@
 // Runs inside a function's worker thread: the Lambda runtime of one execution environment.
 import { basename, extname } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
+import { captureConsole } from './console-capture.ts';
 import { createContext, type Settle } from './context.ts';
 import { toErrorPayload } from './function-error.ts';
 import type { FunctionErrorPayload, InvokeMessage, WorkerMessage, WorkerSetup } from './types.ts';
@@ -25,15 +27,20 @@ for (const stream of ['stdout', 'stderr'] as const) {
   }) as typeof process.stdout.write;
 }
 
+// The request id `console.*` lines carry: the current invocation's, kept after it ends (as the
+// runtime does), `undefined` while the module loads.
+let currentRequestId: string | undefined;
+captureConsole(post, () => currentRequestId);
+
 // As on AWS, an error escaping the handler's promise chain ends the runtime; the parent replaces it.
 process.on('uncaughtException', (error) => {
-  post({ type: 'crash', error: toErrorPayload(error) });
+  post({ type: 'crash', error: toErrorPayload(error), title: 'Uncaught Exception' });
   process.exit(129);
 });
 process.on('unhandledRejection', (reason) => {
   const { trace } = toErrorPayload(reason);
   const errorMessage = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
-  post({ type: 'crash', error: { errorType: 'Runtime.UnhandledPromiseRejection', errorMessage, trace } });
+  post({ type: 'crash', error: { errorType: 'Runtime.UnhandledPromiseRejection', errorMessage, trace }, title: 'Unhandled Promise Rejection' });
   process.exit(128);
 });
 
@@ -65,19 +72,22 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 function invoke(handler: Handler, message: InvokeMessage): void {
   const { requestId } = message;
+  currentRequestId = requestId;
   let settled = false;
   const settle: Settle = (error, result) => {
     if (settled) return;
     settled = true;
-    if (error !== null && error !== undefined) return post({ type: 'error', requestId, error: toErrorPayload(error) });
+    // The sandbox's heap, for REPORT's Max Memory Used (the process's RSS is shared by every function).
+    const heapBytes = getHeapStatistics().total_heap_size;
+    if (error !== null && error !== undefined) return post({ type: 'error', requestId, error: toErrorPayload(error), heapBytes });
     let payloadJson: string;
     try {
       // AWS serializes the result as JSON: undefined becomes null, functions vanish.
       payloadJson = JSON.stringify(result) ?? 'null';
     } catch (serializeError) {
-      return post({ type: 'error', requestId, error: toErrorPayload(serializeError) });
+      return post({ type: 'error', requestId, error: toErrorPayload(serializeError), heapBytes });
     }
-    post({ type: 'result', requestId, payloadJson });
+    post({ type: 'result', requestId, payloadJson, heapBytes });
   };
   try {
     const event: unknown = JSON.parse(message.eventJson);
@@ -99,7 +109,7 @@ function invoke(handler: Handler, message: InvokeMessage): void {
 const loaded = await loadHandler();
 if (typeof loaded === 'function') {
   port.on('message', (message: InvokeMessage) => invoke(loaded, message));
-  post({ type: 'ready' });
+  post({ type: 'ready', heapBytes: getHeapStatistics().total_heap_size });
 } else {
   post({ type: 'init-error', error: loaded });
 }
