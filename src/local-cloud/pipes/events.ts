@@ -4,10 +4,10 @@ import { toLambdaRecord, type KinesisRecordContext } from '../kinesis/records.ts
 import type { PipeSourceKind } from './definition.ts';
 
 /** One source event as a pipe receives it (AWS's per-source shapes: a stream record, a queue message). */
-export type PipeEvent = Readonly<Record<string, unknown>>;
+export type PipeEvent = object;
 
 /** A Kinesis record in the Pipes source shape: Lambda's record with its `kinesis` fields at the top. */
-export interface KinesisPipeEvent extends PipeEvent {
+export interface KinesisPipeEvent {
   readonly kinesisSchemaVersion: string;
   readonly partitionKey: string;
   readonly sequenceNumber: string;
@@ -16,6 +16,7 @@ export interface KinesisPipeEvent extends PipeEvent {
   /** Epoch seconds, fractional. */
   readonly approximateArrivalTimestamp: number;
   readonly eventID: string;
+  readonly [field: string]: unknown;
 }
 
 export function toKinesisPipeEvent(record: _Record, context: KinesisRecordContext): KinesisPipeEvent {
