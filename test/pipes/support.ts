@@ -1,6 +1,6 @@
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, PutRecordCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
-import { DeleteMessageCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,9 @@ export async function pipeCloud() {
       kinesis.send(new PutRecordCommand({ StreamName: stream, PartitionKey: partitionKey, Data: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) })),
     send: async (queue: string, body: string | object) =>
       sqs.send(new SendMessageCommand({ QueueUrl: await queueUrl(queue), MessageBody: typeof body === 'string' ? body : JSON.stringify(body) })),
+    /** Sent in one request, so the pipe's poller receives them together. */
+    sendBatch: async (queue: string, bodies: readonly object[]) =>
+      sqs.send(new SendMessageBatchCommand({ QueueUrl: await queueUrl(queue), Entries: bodies.map((body, i) => ({ Id: `m${i}`, MessageBody: JSON.stringify(body) })) })),
     /** A queue's messages as they arrive (received and deleted), bodies parsed when JSON. */
     inbox(queue: string) {
       const messages: unknown[] = [];

@@ -71,14 +71,17 @@ export class SqsSource implements PipeSource {
       const left = closesAt - Date.now();
       if (messages.length > 0 && (windowMs === 0 || left <= 0)) break;
       // Once a batch has begun, its window (not the long poll) bounds the wait for more.
-      const waitSignal = Number.isFinite(left) ? AbortSignal.any([signal, AbortSignal.timeout(left)]) : signal;
-      const received = await sqs.receiveMessages(queueName, {
-        maxNumberOfMessages: Math.min(MAX_RECEIVE, batchSize - messages.length),
-        waitTimeSeconds: LONG_POLL_SECONDS,
-        signal: waitSignal,
-      });
+      const wait = until(signal, left);
+      const received = await sqs
+        .receiveMessages(queueName, { maxNumberOfMessages: Math.min(MAX_RECEIVE, batchSize - messages.length), waitTimeSeconds: LONG_POLL_SECONDS, signal: wait.signal })
+        .finally(wait.release);
       if (messages.length === 0 && received.length > 0) closesAt = Date.now() + windowMs;
-      messages.push(...received);
+      for (const message of received) {
+        // A message whose visibility timed out during the window comes back: keep it once, with its newest receipt handle.
+        const earlier = messages.findIndex((m) => m.messageId === message.messageId);
+        if (earlier === -1) messages.push(message);
+        else messages[earlier] = message;
+      }
     }
     return messages;
   }
@@ -101,4 +104,23 @@ export class SqsSource implements PipeSource {
   private delete(events: readonly SQSRecord[]): void {
     for (const event of events) this.options.sqs.deleteMessage(this.options.queueName, event.receiptHandle);
   }
+}
+
+/**
+ * A signal aborted with `parent` or after `ms` (never, when infinite). Not `AbortSignal.any` with
+ * `AbortSignal.timeout`: on Node 20 a collected timeout signal may never fire.
+ */
+function until(parent: AbortSignal, ms: number): { signal: AbortSignal; release: () => void } {
+  if (!Number.isFinite(ms)) return { signal: parent, release: () => undefined };
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, Math.max(0, ms));
+  parent.addEventListener('abort', abort, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      parent.removeEventListener('abort', abort);
+    },
+  };
 }
