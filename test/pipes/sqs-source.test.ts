@@ -1,6 +1,6 @@
 import type { SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { PipePlan } from '../../src/local-cloud/deploy/plan.ts';
+import type { PipePlan, QueuePlan } from '../../src/local-cloud/deploy/plan.ts';
 import { arn } from '../../src/local-cloud/identity.ts';
 import { eventually, pipeCloud, type PipeCloud } from './support.ts';
 
@@ -15,8 +15,8 @@ afterAll(async () => {
 });
 
 /** A source queue `<name>-in` whose messages move to `<name>-dlq` after `maxReceiveCount` receives. */
-function sourceQueues(name: string, visibilitySeconds = 30, maxReceiveCount?: number) {
-  const redrive = maxReceiveCount === undefined ? {} : { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: arn('sqs', `${name}-dlq`), maxReceiveCount }) };
+function sourceQueues(name: string, visibilitySeconds = 30, maxReceiveCount?: number): QueuePlan[] {
+  const redrive: Record<string, string> = maxReceiveCount === undefined ? {} : { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: arn('sqs', `${name}-dlq`), maxReceiveCount }) };
   return [
     { name: `${name}-dlq`, attributes: {} },
     { name: `${name}-in`, attributes: { VisibilityTimeout: String(visibilitySeconds), ...redrive } },

@@ -14,9 +14,7 @@ export function validatePipe(pipe: PipeDefinition): void {
   if (!integer(batchSize, 1, 10_000)) fail(`BatchSize must be an integer from 1 to 10000, got ${batchSize}.`);
   if (!integer(window, 0, 300)) fail(`MaximumBatchingWindowInSeconds must be an integer from 0 to 300, got ${window}.`);
   if (!integer(retries, -1, 10_000)) fail(`MaximumRetryAttempts must be an integer from -1 to 10000, got ${retries}.`);
-  if (!(age === undefined || age === -1 || integer(age, 60, 604_800))) fail(`MaximumRecordAgeInSeconds must be -1 or from 60 to 604800, got ${age}.`);
+  if (!integer(age, -1, 604_800)) fail(`MaximumRecordAgeInSeconds must be an integer from -1 to 604800, got ${age}.`);
   if (pipe.filters.length > MAX_FILTERS) fail(`FilterCriteria takes at most ${MAX_FILTERS} filters, got ${pipe.filters.length}.`);
-  // More than 10 messages in one batch needs a batching window on AWS (a single receive returns at most 10).
-  if (pipe.source.kind === 'sqs' && (batchSize ?? 10) > 10 && !window) fail('an SQS source with BatchSize above 10 needs MaximumBatchingWindowInSeconds of at least 1.');
   if (pipe.deadLetterQueue !== undefined && pipe.source.kind === 'sqs') fail("DeadLetterConfig does not apply to an SQS source: use the queue's own redrive policy.");
 }

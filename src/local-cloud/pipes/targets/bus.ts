@@ -28,7 +28,7 @@ export function busTarget(target: Extract<PipeTargetDefinition, { kind: 'bus' }>
     DetailType: target.detailType === undefined ? `Event from ${eventSource}` : dynamicParameter(target.detailType, event.decoded),
     Detail: event.text,
     Resources: [...(target.resources ?? [])],
-    ...(target.time !== undefined && { Time: new Date(dynamicParameter(target.time, event.decoded)) }),
+    ...(target.time !== undefined && time(dynamicParameter(target.time, event.decoded))),
   });
   return {
     kind: 'local',
@@ -47,4 +47,10 @@ export function busTarget(target: Extract<PipeTargetDefinition, { kind: 'bus' }>
       };
     },
   };
+}
+
+/** An RFC 3339 `Time`; one that does not parse leaves the time of the PutEvents. */
+function time(value: string): { Time?: Date } {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? {} : { Time: date };
 }
