@@ -86,15 +86,15 @@ export class SqsSource implements PipeSource {
     return messages;
   }
 
-  private async process(received: readonly SQSRecord[]): Promise<void> {
+  private async process(events: readonly SQSRecord[]): Promise<void> {
     const { core } = this.options;
-    const events = received;
     const passing = events.filter((event) => core.matches(event));
     // AWS deletes what no filter matches.
     if (passing.length < events.length) this.delete(events.filter((event) => !passing.includes(event)));
     core.dropped(events.length - passing.length);
     if (passing.length === 0) return;
     const outcome = await core.deliver(passing, () => this.delete(passing));
+    // A failed batch is left alone; of a partly failed one, what the target took is deleted.
     if (outcome.ok || !outcome.failedIds) return;
     const failed = new Set(outcome.failedIds);
     this.delete(passing.filter((event) => !failed.has(event.messageId)));
