@@ -4,6 +4,7 @@ import { replaceRefs } from '../../platform/topology/refs.ts';
 import type { AppDef, EnvValue, EventPattern, FilterCriteria, QueueDef, TableDef } from '../../platform/topology/types.ts';
 import type { TargetConfig } from '../delivery/target.ts';
 import { tableInput } from '../dynamodb/provision.ts';
+import { topologyPipeDefinition } from '../pipes/topology.ts';
 import type { ResourceNames } from './names.ts';
 import type { BucketNotificationPlan, ComputePlan, DeployedStorage, EventSourcePlan, QueuePlan, StackSource, StoragePlan } from './plan.ts';
 
@@ -146,13 +147,13 @@ export function topologySource(app: AppDef, options: TopologySourceOptions): Sta
           }),
         })),
         eventSources,
-        pipes: Object.entries(app.pipes ?? {}).map(([logical, definition]) => ({
-          name: name(logical),
-          tableName: name(definition.sourceTable),
-          definition: { ...definition, ...(definition.filters && { filters: definition.filters.map(resolvePattern) }) },
-          busName: name(definition.target.bus),
-          ...(definition.source?.deadLetterQueue && { deadLetterQueue: name(definition.source.deadLetterQueue) }),
-        })),
+        pipes: Object.entries(app.pipes ?? {}).map(([logical, definition]) =>
+          topologyPipeDefinition(name(logical), { ...definition, ...(definition.filters && { filters: definition.filters.map(resolvePattern) }) }, {
+            tableName: name(definition.sourceTable),
+            busName: name(definition.target.bus),
+            ...(definition.source?.deadLetterQueue && { deadLetterQueue: name(definition.source.deadLetterQueue) }),
+          }),
+        ),
         httpApis: Object.entries(app.httpApis ?? {}).map(([logical, api]) => ({
           id: name(logical),
           routes: api.routes.map((route) => ({ routeKey: route.route, functionName: name(route.function) })),

@@ -1,5 +1,6 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import type { CorsDef, EventPattern, PipeDef, S3EventName, SqsTrigger, StreamSourceParameters } from '../../platform/topology/types.ts';
+import type { CorsDef, EventPattern, S3EventName, SqsTrigger, StreamSourceParameters } from '../../platform/topology/types.ts';
+import type { PipeDefinition } from '../pipes/definition.ts';
 import type { TargetConfig } from '../delivery/target.ts';
 import type { StackRecord } from './stack-record.ts';
 
@@ -101,14 +102,14 @@ export type EventSourcePlan =
   | { readonly kind: 'dynamodb'; readonly functionName: string; readonly tableName: string; readonly parameters: StreamSourceParameters; readonly onFailureQueue?: string }
   | { readonly kind: 'kinesis'; readonly functionName: string; readonly streamName: string; readonly parameters: StreamSourceParameters; readonly onFailureQueue?: string };
 
-export interface PipePlan {
-  readonly name: string;
-  /** The table whose stream feeds the pipe. */
-  readonly tableName: string;
-  readonly definition: PipeDef;
-  readonly busName: string;
-  readonly deadLetterQueue?: string;
-}
+/**
+ * A pipe in physical names: `{ name, source, sourceParameters, filters, enrichment?, target,
+ * inputTemplate?, deadLetterQueue? }`, each part documented (with AWS's defaults) in
+ * pipes/definition.ts. The source's stream ARN is looked up from the deployed storage.
+ */
+export type PipePlan = PipeDefinition;
+
+export type { PipeEnrichmentDefinition, PipeSourceDefinition, PipeSourceParameters, PipeTargetDefinition } from '../pipes/definition.ts';
 
 export interface HttpApiPlan {
   readonly id: string;

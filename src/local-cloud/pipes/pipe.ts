@@ -1,18 +1,58 @@
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import type { DynamoDBRecord } from 'aws-lambda';
-import type { PipeDef } from '../../platform/topology/types.ts';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../platform/log.ts';
-import { sendStreamFailure, type StreamFailureCondition } from '../delivery/failure-record.ts';
-import { runStreamBatch, streamRetryDelay, type DeliveryOutcome } from '../delivery/stream-batch.ts';
-import type { EventBridgeService } from '../eventbridge/bus.ts';
-import { compileEventPattern } from '../../platform/event-pattern/index.ts';
+import type { PipeDef } from '../../platform/topology/types.ts';
 import type { QueueSender } from '../delivery/ports.ts';
+import type { TargetDispatcher } from '../delivery/target-dispatcher.ts';
+import type { EventBridgeService } from '../eventbridge/bus.ts';
 import { arn } from '../identity.ts';
+import type { FunctionRunner } from '../lambda/runner/index.ts';
+import type { SqsService } from '../sqs/index.ts';
 import type { StateDb } from '../state/db.ts';
-import { StreamReader, type CheckpointStore, type StreamBatch } from '../streams/index.ts';
+import type { CheckpointStore } from '../streams/index.ts';
+import { PipeCore } from './core.ts';
+import type { PipeDefinition } from './definition.ts';
+import { LambdaEnrichment } from './enrichment.ts';
+import { PipeDefinitionError } from './errors.ts';
+import { InputTemplate } from './input-template.ts';
+import { createSource, sourceArnOf } from './sources/create.ts';
+import type { PipeSource } from './sources/source.ts';
+import { createTarget } from './targets/create.ts';
+import { topologyPipeDefinition } from './topology.ts';
+import { validatePipe } from './validate.ts';
 
-export interface PipeOptions {
+/** The services a pipe reads from and sends to; each source and target kind uses only its own. */
+export interface PipeServices {
+  db: StateDb;
+  streams: DynamoDBStreamsClient;
+  checkpoints: CheckpointStore;
+  bus: EventBridgeService;
+  /** Sends to the dead-letter queue and to an SQS target. */
+  queues: QueueSender;
+  /** Needed by an SQS source. */
+  sqs?: Pick<SqsService, 'receiveMessages' | 'deleteMessage' | 'queueArn'>;
+  /** Needed by a Kinesis source or target (an HTTP/1.1 client on kinesalite). */
+  kinesis?: KinesisClient;
+  /** Needed by a Lambda enrichment or target. */
+  functions?: Pick<FunctionRunner, 'has' | 'invoke'>;
+  /** Needed by a FIRE_AND_FORGET Lambda target. */
+  dispatcher?: Pick<TargetDispatcher, 'invokeAsync'>;
+  logger: Logger;
+  now?: () => number;
+  /** First retry delay of a stream source after a failed delivery; doubles up to 30 s. Default 500 ms. */
+  retryBaseDelayMs?: number;
+}
+
+export interface PipeOptions extends PipeServices {
+  definition: PipeDefinition;
+  /** ARN of the source stream (DynamoDB, Kinesis); an SQS source needs none. */
+  streamArn?: string;
+  /** A Kinesis source's retention: with MaximumRecordAgeInSeconds −1, retries stop when a record expires. Default 24. */
+  retentionHours?: number;
+}
+
+/** How a topology's pipe (DynamoDB stream → event bus) was created before pipes were general; still accepted. */
+export interface TopologyPipeOptions extends PipeServices {
   /** Physical pipe name. */
   name: string;
   definition: PipeDef;
@@ -20,133 +60,87 @@ export interface PipeOptions {
   busName: string;
   /** Physical name of the dead-letter queue, if any. */
   deadLetterQueue?: string;
-  db: StateDb;
-  streams: DynamoDBStreamsClient;
-  checkpoints: CheckpointStore;
-  bus: EventBridgeService;
-  queues: QueueSender;
-  logger: Logger;
-  now?: () => number;
-  /** First retry delay after a failed delivery; doubles up to 30 s. Default 500 ms. */
-  retryBaseDelayMs?: number;
 }
 
 /**
- * An EventBridge Pipe from a DynamoDB stream to an event bus: filter → batch → PutEvents (≤ 10 per
- * call). Each delivery and the stream checkpoint commit in one state-database transaction, so a
- * crash neither loses nor duplicates an enqueue.
+ * An EventBridge Pipe: a source reader (DynamoDB stream, Kinesis stream, SQS queue) hands batches to
+ * the pipe core (filter → optional Lambda enrichment → input template), which sends them to one
+ * target (event bus, queue, function, Kinesis stream). Where the target lives in the state database
+ * the delivery and the source's checkpoint or message deletes commit in one transaction, so a crash
+ * neither loses nor repeats one.
+ *
+ * @example
+ * const pipe = new Pipe({ definition, streamArn, ...services, logger });
+ * await pipe.start();
+ * // ...
+ * await pipe.stop();
  */
 export class Pipe {
   readonly arn: string;
   readonly name: string;
-  private readonly reader: StreamReader;
-  private readonly filters: ((record: unknown) => boolean)[];
-  private readonly abort = new AbortController();
-  private readonly options: PipeOptions;
-  private readonly now: () => number;
-  private delivered = 0;
-  private filteredOut = 0;
+  private readonly core: PipeCore;
+  private readonly source: PipeSource;
 
-  constructor(options: PipeOptions) {
-    this.options = options;
-    this.now = options.now ?? Date.now;
-    this.name = options.name;
-    this.arn = arn('pipes', `pipe/${options.name}`);
-    this.filters = (options.definition.filters ?? []).map((pattern) => compileEventPattern(pattern, { dialect: 'filter' }));
-    const source = options.definition.source ?? {};
-    this.reader = new StreamReader({
-      consumerId: `pipe:${options.name}`,
-      streamArn: options.streamArn,
-      client: options.streams,
-      checkpoints: options.checkpoints,
-      startingPosition: source.startingPosition ?? 'LATEST',
-      batchSize: source.batchSize ?? 100,
-      maximumBatchingWindowMs: (source.maximumBatchingWindowInSeconds ?? 0) * 1000,
-      onBatch: (batch) => this.onBatch(batch),
+  constructor(options: PipeOptions | TopologyPipeOptions) {
+    const { definition, streamArn, retentionHours } = normalize(options);
+    validatePipe(definition);
+    const now = options.now ?? Date.now;
+    this.name = definition.name;
+    this.arn = arn('pipes', `pipe/${definition.name}`);
+    this.core = new PipeCore({
+      name: this.name,
+      arn: this.arn,
+      sourceKind: definition.source.kind,
+      sourceArn: sourceArnOf(definition, streamArn),
+      filters: definition.filters,
+      ...(definition.enrichment && { enrichment: enrichment(definition, options) }),
+      target: createTarget(definition, this.arn, options),
+      ...(definition.inputTemplate !== undefined && { inputTemplate: compile(definition, definition.inputTemplate) }),
+      db: options.db,
       logger: options.logger,
+      now,
+    });
+    this.source = createSource(definition, this.core, {
+      ...options,
+      pipeArn: this.arn,
+      ...(streamArn !== undefined && { streamArn }),
+      ...(retentionHours !== undefined && { retentionHours }),
+      now,
     });
   }
 
-  /** Resolves once the pipe knows where in the stream it starts. */
+  /** Resolves once the pipe knows where in its source it starts. */
   start(): Promise<void> {
-    return this.reader.start();
+    return this.source.start();
   }
 
   async stop(): Promise<void> {
-    this.abort.abort();
-    await this.reader.stop();
+    await this.source.stop();
   }
 
   stats(): { delivered: number; filteredOut: number } {
-    return { delivered: this.delivered, filteredOut: this.filteredOut };
+    return this.core.stats();
   }
+}
 
-  private async onBatch(batch: StreamBatch): Promise<void> {
-    const records = batch.records as unknown as DynamoDBRecord[];
-    const passing = this.filters.length === 0 ? records : records.filter((record) => this.filters.some((matches) => matches(record)));
-    this.filteredOut += records.length - passing.length;
-    if (passing.length === 0) {
-      batch.checkpoint(records[records.length - 1]!.dynamodb!.SequenceNumber!);
-      return;
-    }
-    const source = this.options.definition.source ?? {};
-    await runStreamBatch(passing, {
-      deliver: async (subset, checkpoint) => this.deliver(subset, checkpoint),
-      checkpoint: (sequence) => batch.checkpoint(sequence),
-      discard: (discarded, condition, attempts) => this.discard(batch.shardId, discarded, condition, attempts),
-      maximumRetryAttempts: source.maximumRetryAttempts ?? -1,
-      maximumRecordAgeInSeconds: source.maximumRecordAgeInSeconds ?? -1,
-      bisectOnError: source.onPartialBatchItemFailure === 'AUTOMATIC_BISECT',
-      retryDelayMs: streamRetryDelay(this.options.retryBaseDelayMs ?? 500, 30_000),
-      now: this.now,
-      signal: this.abort.signal,
-    });
-    // Filtered-out records after the last delivered one still advance the checkpoint.
-    if (!this.abort.signal.aborted) batch.checkpoint(records[records.length - 1]!.dynamodb!.SequenceNumber!);
-  }
+function normalize(options: PipeOptions | TopologyPipeOptions): { definition: PipeDefinition; streamArn?: string; retentionHours?: number } {
+  if (!('busName' in options)) return options;
+  const { name, definition, busName, deadLetterQueue, streamArn } = options;
+  const names = { tableName: definition.sourceTable, busName, ...(deadLetterQueue !== undefined && { deadLetterQueue }) };
+  return { definition: topologyPipeDefinition(name, definition, names), streamArn };
+}
 
-  private async deliver(records: readonly DynamoDBRecord[], checkpoint: (sequence: string) => void): Promise<DeliveryOutcome> {
-    const target = this.options.definition.target;
-    const entries: PutEventsRequestEntry[] = records.map((record) => ({
-      EventBusName: this.options.busName,
-      Source: target.source ?? `Pipe ${this.options.name}`,
-      DetailType: target.detailType ?? 'Event from aws:dynamodb',
-      Detail: JSON.stringify(record),
-      Resources: [],
-    }));
-    try {
-      const commits = this.options.db.transaction(() => {
-        const staged = [];
-        for (let i = 0; i < entries.length; i += 10) {
-          const { result, commit } = this.options.bus.stageEvents(entries.slice(i, i + 10));
-          const failed = result.Entries.find((entry) => entry.ErrorCode);
-          if (failed) throw new Error(`${failed.ErrorCode}: ${failed.ErrorMessage}`);
-          staged.push(commit);
-        }
-        checkpoint(records[records.length - 1]!.dynamodb!.SequenceNumber!);
-        return staged;
-      })();
-      for (const commit of commits) commit();
-      this.delivered += records.length;
-      return { ok: true };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.logger.warn('pipe delivery failed', { pipe: this.options.name, records: records.length, error: message });
-      return { ok: false, error: message };
-    }
-  }
+function enrichment(definition: PipeDefinition, services: PipeServices) {
+  const { functionName, inputTemplate } = definition.enrichment!;
+  if (!services.functions) throw new PipeDefinitionError(definition.name, 'a Lambda enrichment needs the function runner, which this cloud did not provide.');
+  const lambda = new LambdaEnrichment({ functions: services.functions, functionName, functionArn: arn('lambda', `function:${functionName}`) });
+  return { lambda, ...(inputTemplate !== undefined && { inputTemplate: compile(definition, inputTemplate) }) };
+}
 
-  private discard(shardId: string, records: readonly DynamoDBRecord[], condition: StreamFailureCondition, attempts: number): void {
-    const queue = this.options.deadLetterQueue;
-    this.options.logger.error('pipe discarded records', { pipe: this.options.name, records: records.length, condition, deadLetterQueue: queue ?? null });
-    sendStreamFailure(this.options.queues, queue, {
-      sourceArn: this.arn,
-      streamArn: this.options.streamArn,
-      shardId,
-      records,
-      condition,
-      approximateInvokeCount: attempts,
-      now: this.now(),
-    });
+function compile(definition: PipeDefinition, template: string): InputTemplate {
+  try {
+    return InputTemplate.compile(template);
+  } catch (error) {
+    throw new PipeDefinitionError(definition.name, (error as Error).message, { cause: error });
   }
 }

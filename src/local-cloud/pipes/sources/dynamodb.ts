@@ -1,0 +1,40 @@
+import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { Logger } from '../../../platform/log.ts';
+import { StreamReader, type CheckpointStore, type DynamoDBStreamRecord } from '../../streams/index.ts';
+import type { PipeSourceParameters } from '../definition.ts';
+import type { PipeSource } from './source.ts';
+import type { StreamDelivery } from './stream-delivery.ts';
+
+export interface DynamoDbSourceOptions {
+  /** Names the pipe's checkpoints. */
+  readonly consumerId: string;
+  readonly streamArn: string;
+  readonly client: DynamoDBStreamsClient;
+  readonly checkpoints: CheckpointStore;
+  readonly parameters: PipeSourceParameters;
+  readonly delivery: StreamDelivery<DynamoDBStreamRecord>;
+  readonly logger: Logger;
+}
+
+/** A DynamoDB stream: its records, exactly as Lambda gets them, shard by shard in order. */
+export function dynamoDbSource(options: DynamoDbSourceOptions): PipeSource {
+  const { parameters, delivery } = options;
+  const reader = new StreamReader({
+    consumerId: options.consumerId,
+    streamArn: options.streamArn,
+    client: options.client,
+    checkpoints: options.checkpoints,
+    startingPosition: parameters.startingPosition ?? 'LATEST',
+    batchSize: parameters.batchSize ?? 100,
+    maximumBatchingWindowMs: (parameters.maximumBatchingWindowInSeconds ?? 0) * 1_000,
+    onBatch: (batch) => delivery.deliver(batch.shardId, batch.records, batch.checkpoint),
+    logger: options.logger,
+  });
+  return {
+    start: () => reader.start(),
+    stop: async () => {
+      delivery.stop();
+      await reader.stop();
+    },
+  };
+}
