@@ -7,6 +7,7 @@ import { templateHttpApis } from './http-apis.ts';
 import { localUrlRewriter } from './local-urls.ts';
 import { TemplateLookup } from './lookup.ts';
 import { templateBucketNotifications } from './notifications.ts';
+import { templatePipes } from './pipes.ts';
 import { templateRules } from './rules.ts';
 import { templateStorage } from './storage.ts';
 
@@ -49,7 +50,7 @@ export function templateSource(stack: LoadedStack, options: TemplateSourceOption
         functions: templateFunctions(stack, lookup, options.baseEnvironment, rewrite),
         rules: templateRules(stack, lookup),
         eventSources: templateEventSources(stack, lookup),
-        pipes: [],
+        pipes: templatePipes(stack, lookup, warn),
         httpApis: templateHttpApis(stack, lookup, warn),
         bucketNotifications: templateBucketNotifications(stack, lookup, warn),
         env: Object.fromEntries(outputs.map((output) => [output.key, output.value])),
