@@ -5,7 +5,7 @@ import type { SchedulePlan } from './plan.ts';
 /**
  * Creates the stack's schedule groups and puts its schedules. A schedule already as declared is
  * left alone (a restart neither restarts a rate nor refires a past `at(…)`); one the stack no longer
- * declares is removed from the stack's own groups, and from `default` when named after the stack.
+ * declares is removed from the stack's own groups, and from `default` if the stack deployed it.
  */
 export function deploySchedules(ctx: DeployContext, groups: readonly string[], schedules: readonly SchedulePlan[]): void {
   const { scheduler } = ctx.services;
@@ -13,13 +13,13 @@ export function deploySchedules(ctx: DeployContext, groups: readonly string[], s
   const declared = new Set(schedules.map((s) => `${s.groupName ?? 'default'}/${s.name}`));
   for (const group of new Set([...groups, 'default'])) {
     for (const schedule of scheduler.listSchedules({ group })) {
-      const owned = groups.includes(group) || schedule.name.startsWith(`${ctx.stack}-`);
+      const owned = groups.includes(group) || schedule.managedBy === ctx.stack;
       if (!owned || declared.has(`${group}/${schedule.name}`)) continue;
       scheduler.deleteSchedule(group, schedule.name);
       ctx.logger.info('removed a schedule the stack no longer declares', { group, schedule: schedule.name });
     }
   }
-  for (const plan of schedules) scheduler.deploySchedule(plan.name, scheduleInput(plan));
+  for (const plan of schedules) scheduler.deploySchedule(ctx.stack, plan.name, scheduleInput(plan));
 }
 
 /** The plan as CreateSchedule's input (IAM is not evaluated: a role ARN is made up when none is given). */

@@ -22,6 +22,8 @@ export interface RuleConfig {
   readonly eventPattern?: string;
   /** `rate(…)` or `cron(…)` (UTC), default bus only: the rule fires AWS's `Scheduled Event`. */
   readonly scheduleExpression?: string;
+  /** The stack that deployed the rule: a later deploy of it removes the rule once no longer declared. */
+  readonly managedBy?: string;
   readonly description?: string;
   readonly state: 'ENABLED' | 'DISABLED';
   readonly targets: readonly TargetConfig[];

@@ -20,6 +20,8 @@ export interface ScheduleConfig {
   readonly actionAfterCompletion: 'NONE' | 'DELETE';
   readonly kmsKeyArn?: string;
   readonly target: ScheduleTarget;
+  /** The stack that deployed the schedule: a later deploy of it removes the schedule once no longer declared. */
+  readonly managedBy?: string;
   readonly createdAt: number;
   readonly modifiedAt: number;
 }

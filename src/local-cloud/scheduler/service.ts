@@ -67,15 +67,19 @@ export class SchedulerService {
    * (a restart neither restarts a rate nor refires a past `at(…)`), and not created again once it
    * completed and was deleted (ActionAfterCompletion DELETE), as CloudFormation would not.
    */
-  deploySchedule(name: string, input: ScheduleInput): string {
-    const declared = scheduleFromInput(name, input);
+  deploySchedule(stack: string, name: string, input: ScheduleInput): string {
+    const declared = { ...scheduleFromInput(name, input), managedBy: stack };
+    const arn = scheduleArn(declared.groupName, name);
     const existing = this.store.schedule(declared.groupName, name);
+    const now = this.clock.now();
     if (existing) {
-      const { createdAt: _created, modifiedAt: _modified, ...current } = existing.config;
-      return JSON.stringify(current) === JSON.stringify(declared) ? scheduleArn(declared.groupName, name) : this.updateSchedule(name, input);
+      const { createdAt, modifiedAt: _modified, ...current } = existing.config;
+      if (JSON.stringify(current) !== JSON.stringify(declared)) this.save({ ...declared, createdAt, modifiedAt: now });
+      return arn;
     }
-    if (this.store.completed(declared.groupName, name) === JSON.stringify(declared)) return scheduleArn(declared.groupName, name);
-    return this.createSchedule(name, input);
+    this.requireGroup(declared.groupName);
+    if (this.store.completed(declared.groupName, name) !== JSON.stringify(declared)) this.save({ ...declared, createdAt: now, modifiedAt: now });
+    return arn;
   }
 
   getSchedule(group: string | undefined, name: string): ScheduleConfig {
