@@ -129,7 +129,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const scheduler = new SchedulerService({ db, dispatcher, clock: scheduleClock, logger: logger.child({ component: 'scheduler' }) });
     cleanups.push(() => scheduler.close());
     const gateway = new HttpGateway({ invoke: (name, event) => runner.invoke(name, event) });
-    const functionUrls = new FunctionUrls({ invoke: (name, event) => runner.invoke(name, event) });
+    const functionUrls = new FunctionUrls({ invoke: (name, event) => runner.invoke(name, event), logger: logger.child({ component: 'lambda-url' }) });
     const s3 = new S3Service({ ...(dataDir && { directory: join(dataDir, 's3') }), logger: logger.child({ component: 's3' }) });
     cleanups.push(() => s3.stop());
     const kinesis = await startKinesis({ ...(dataDir && { dataDir: join(dataDir, 'kinesis') }) });

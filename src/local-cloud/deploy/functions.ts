@@ -7,6 +7,7 @@ import type { FunctionPlan } from './plan.ts';
 export function deployFunctions(ctx: DeployContext, functions: readonly FunctionPlan[]): void {
   const { runner, dispatcher } = ctx.services;
   for (const fn of functions) {
+    const asyncConfig = asyncInvokeConfig(fn);
     runner.register({
       name: fn.name,
       modulePath: fn.modulePath,
@@ -17,7 +18,6 @@ export function deployFunctions(ctx: DeployContext, functions: readonly Function
       ...(fn.reservedConcurrency !== undefined && { reservedConcurrency: fn.reservedConcurrency }),
       ...(fn.aliases !== undefined && { aliases: fn.aliases }),
     });
-    const asyncConfig = asyncInvokeConfig(fn);
     for (const invokedAs of [fn.name, ...(fn.aliases ?? [])]) dispatcher.configureAsyncInvoke(invokedAs, asyncConfig);
   }
 }
