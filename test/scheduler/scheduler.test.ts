@@ -6,6 +6,7 @@ import {
   GetScheduleCommand,
   GetScheduleGroupCommand,
   ListScheduleGroupsCommand,
+  ListTagsForResourceCommand,
   ListSchedulesCommand,
   SchedulerClient,
   UpdateScheduleCommand,
@@ -160,6 +161,12 @@ describe('schedules', () => {
     if (input.Name === 'dup') await scheduler.send(new CreateScheduleCommand(schedule('dup')));
 
     expect(await failure(scheduler.send(new CreateScheduleCommand(input)))).toMatchObject({ name });
+  });
+
+  it('answers NotImplemented (501) for the tag operations', async () => {
+    const error = await failure(scheduler.send(new ListTagsForResourceCommand({ ResourceArn: 'arn:aws:scheduler:us-east-1:000000000000:schedule-group/default' })));
+
+    expect(error).toMatchObject({ name: 'NotImplemented', $metadata: { httpStatusCode: 501 } });
   });
 
   it('answers NotImplemented (501) for a target it does not run', async () => {
