@@ -74,6 +74,10 @@ async function receive(queue: string) {
 
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
 
+it('puts the Scheduler endpoint in the env file', () => {
+  expect(cloud.env.AWS_ENDPOINT_URL_SCHEDULER).toBe(cloud.url);
+});
+
 describe('schedule groups', () => {
   it('creates, gets, lists and deletes a group', async () => {
     const { ScheduleGroupArn } = await scheduler.send(new CreateScheduleGroupCommand({ Name: 'reports' }));
