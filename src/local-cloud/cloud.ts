@@ -16,13 +16,15 @@ import { LocalCloudError } from './errors.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb/process.ts';
 import { DeliveryOutbox, TargetDispatcher } from './delivery/index.ts';
 import { EventBridgeService } from './eventbridge/index.ts';
-import { HttpGateway } from './gateway/index.ts';
+import { systemClock, type ScheduleClock } from './eventbridge/schedule-timer.ts';
+import { FunctionUrls, HttpGateway } from './gateway/index.ts';
 import { startKinesis } from './kinesis/index.ts';
 import { localRegion } from './identity.ts';
 import { FunctionRunner } from './lambda/runner/index.ts';
 import { LogsService, type RetentionOptions } from './logs/index.ts';
 import { listen, type RunningServer } from './protocol/server.ts';
 import { S3Service } from './s3/index.ts';
+import { SchedulerService } from './scheduler/index.ts';
 import { createCloudServer } from './server.ts';
 import type { CloudServices } from './services.ts';
 import { SqsService } from './sqs/index.ts';
@@ -55,6 +57,11 @@ export interface LocalCloudOptions {
   retryBaseDelayMs?: number;
   /** Delays of Lambda's asynchronous retries for rule → function targets. Default AWS's ~1 and ~2 min. */
   asyncRetryDelaysMs?: readonly number[];
+  /**
+   * The clock scheduled rules and EventBridge Scheduler run on; default the system clock. Tests pass
+   * `acceleratedClock(…)` (eventbridge/schedule-timer.ts) so a `rate(1 minute)` schedule takes a second.
+   */
+  scheduleClock?: ScheduleClock;
   logger?: Logger;
   /** What CloudWatch Logs keeps: default at most 10,000 events per log group, none older than 7 days. */
   logRetention?: RetentionOptions;
@@ -126,22 +133,31 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.push(() => logs.close());
     const runner = new FunctionRunner({ logger: logger.child({ component: 'lambda' }), logSink: logs });
     cleanups.push(() => runner.close());
-    const dispatcher = new TargetDispatcher({
+    const dispatcher: TargetDispatcher = new TargetDispatcher({
       outbox: new DeliveryOutbox(db),
       queues: sqs,
       functions: runner,
       logger: logger.child({ component: 'eventbridge' }),
       ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
       ...(options.asyncRetryDelaysMs !== undefined && { asyncRetryDelaysMs: options.asyncRetryDelaysMs }),
+      // Event bus targets and destinations; EventBridge itself needs the dispatcher, so it is looked up when used.
+      events: { putEvents: (entries) => eventBridge.putEvents(entries) },
+      // Deliveries left from the last run wait until every stack has registered and configured its functions.
+      held: true,
     });
     cleanups.push(() => dispatcher.close());
-    const eventBridge = new EventBridgeService({ db, dispatcher, logger: logger.child({ component: 'eventbridge' }) });
+    const scheduleClock = options.scheduleClock ?? systemClock;
+    const eventBridge: EventBridgeService = new EventBridgeService({ db, dispatcher, scheduleClock, logger: logger.child({ component: 'eventbridge' }) });
+    cleanups.push(() => eventBridge.close());
+    const scheduler = new SchedulerService({ db, dispatcher, clock: scheduleClock, logger: logger.child({ component: 'scheduler' }) });
+    cleanups.push(() => scheduler.close());
     const gateway = new HttpGateway({ invoke: (name, event) => runner.invoke(name, event) });
+    const functionUrls = new FunctionUrls({ invoke: (name, event) => runner.invoke(name, event), logger: logger.child({ component: 'lambda-url' }) });
     const s3 = new S3Service({ ...(dataDir && { directory: join(dataDir, 's3') }), logger: logger.child({ component: 's3' }) });
     cleanups.push(() => s3.stop());
     const kinesis = await startKinesis({ ...(dataDir && { dataDir: join(dataDir, 'kinesis') }) });
     cleanups.push(() => kinesis.stop());
-    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, s3, kinesis, logger, logs };
+    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs };
 
     const deployed: DeployedApp[] = [];
     const deployedStacks: DeployedStack[] = [];
@@ -185,7 +201,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       outputs[stack.name] = { ...deployedStack.compute.env };
       Object.assign(allEnv, deployedStack.compute.env);
     }
-    dispatcher.notify();
+    // Only now: a delivery or schedule left from the last run finds every function registered and configured.
+    dispatcher.start();
+    eventBridge.startSchedules();
+    scheduler.start();
 
     return { url, dynamoDbEndpoint, services, apps: deployed, stacks: deployedStacks, registry, outputs, env: allEnv, apiUrl, stop: stopAll };
   } catch (error) {
@@ -223,6 +242,7 @@ export function sdkEnvironment(url: string, dynamoDbEndpoint: string): Record<st
     AWS_ENDPOINT_URL_S3: url,
     AWS_ENDPOINT_URL_CLOUDFORMATION: url,
     AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: url,
+    AWS_ENDPOINT_URL_SCHEDULER: url,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     EVENTLOOM_URL: url,
   };

@@ -6,7 +6,7 @@ export interface Snapshot {
   tables: string[];
   queues: { name: string; visible: number; inFlight: number; delayed: number; deadLetterQueue?: string }[];
   buckets: { name: string; objects: number }[];
-  rules: { bus: string; name: string; state: string; eventPattern: string; targets: string[] }[];
+  rules: { bus: string; name: string; state: string; eventPattern?: string; scheduleExpression?: string; targets: string[] }[];
   functions: { name: string; invocations: number; errors: number; timeouts: number; running: number; warmWorkers: number }[];
   pipes: { name: string; delivered: number; filteredOut: number }[];
   recentEvents: { bus: string; id: string; source: string; detailType: string; time: string; matchedRules: readonly string[] }[];
@@ -25,7 +25,8 @@ export async function inspect(services: CloudServices, apps: readonly DeployedAp
       bus,
       name: rule.name,
       state: rule.state,
-      eventPattern: rule.eventPattern,
+      ...(rule.eventPattern !== undefined && { eventPattern: rule.eventPattern }),
+      ...(rule.scheduleExpression !== undefined && { scheduleExpression: rule.scheduleExpression }),
       targets: rule.targets.map((t) => t.arn),
     })),
   );

@@ -15,6 +15,7 @@ import { handleAwsQuery, isAwsQueryRequest, type AwsQueryService } from './proto
 import { AwsServiceError } from './protocol/errors.ts';
 import { HOP_BY_HOP_HEADERS } from './protocol/server.ts';
 import type { CloudServices } from './services.ts';
+import { handleSchedulerApi } from './scheduler/index.ts';
 import { createSqsApi, createSqsQueryApi } from './sqs/index.ts';
 
 export interface CloudServerOptions {
@@ -57,6 +58,19 @@ export function createCloudServer(options: CloudServerOptions): Hono {
     return services.gateway.handle(apiId, c.req.raw, path, '127.0.0.1');
   });
   app.all('/apis/:apiId', (c) => services.gateway.handle(c.req.param('apiId'), c.req.raw, '/', '127.0.0.1'));
+
+  // Lambda function URLs: `http://127.0.0.1:<port>/lambda-url/<urlId>/…` stands for `https://<urlId>.lambda-url.<region>.on.aws/…`.
+  app.all('/lambda-url/:urlId/*', (c) => {
+    const prefix = `/lambda-url/${c.req.param('urlId')}`;
+    return services.functionUrls.handle(c.req.param('urlId'), c.req.raw, new URL(c.req.url).pathname.slice(prefix.length) || '/', '127.0.0.1');
+  });
+  app.all('/lambda-url/:urlId', (c) => services.functionUrls.handle(c.req.param('urlId'), c.req.raw, '/', '127.0.0.1'));
+
+  // EventBridge Scheduler's REST-JSON API (its tag operations answer NotImplemented).
+  for (const path of ['/schedules', '/schedules/*', '/schedule-groups', '/schedule-groups/*']) app.all(path, (c) => handleSchedulerApi(services.scheduler, c.req.raw));
+  app.all('/tags/:arn{.+}', (c, next) =>
+    decodeURIComponent(c.req.param('arn')).startsWith('arn:aws:scheduler:') ? handleSchedulerApi(services.scheduler, c.req.raw) : next(),
+  );
 
   // Lambda's read API; any other Lambda REST path (`/2015-03-31/…`, `/2019-09-25/…`) answers NotImplemented, not a bare 404.
   app.all('/:version/*', (c, next) => (LAMBDA_API_VERSION.test(c.req.param('version')) ? handleLambdaApi(services.runner, c.req.raw) : next()));

@@ -3,11 +3,12 @@ import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Logger } from '../platform/log.ts';
 import type { TargetDispatcher } from './delivery/index.ts';
 import type { EventBridgeService } from './eventbridge/index.ts';
-import type { HttpGateway } from './gateway/index.ts';
+import type { FunctionUrls, HttpGateway } from './gateway/index.ts';
 import type { KinesisServer } from './kinesis/index.ts';
 import type { FunctionRunner } from './lambda/runner/index.ts';
 import type { LogsService } from './logs/index.ts';
 import type { S3Service } from './s3/index.ts';
+import type { SchedulerService } from './scheduler/index.ts';
 import type { SqsService } from './sqs/index.ts';
 import type { StateDb } from './state/db.ts';
 import type { CheckpointStore } from './streams/index.ts';
@@ -23,6 +24,10 @@ export interface CloudServices {
   readonly dispatcher: TargetDispatcher;
   readonly runner: FunctionRunner;
   readonly gateway: HttpGateway;
+  /** Lambda function URLs, under `/lambda-url/<urlId>` on the main port. */
+  readonly functionUrls: FunctionUrls;
+  /** EventBridge Scheduler. */
+  readonly scheduler: SchedulerService;
   /** kinesalite, behind the main port. */
   readonly kinesis: KinesisServer;
   readonly s3: S3Service;

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LocalCloud } from '../../src/local-cloud/cloud.ts';
 import { deployStack, type DeployedStack } from '../../src/local-cloud/deploy/deploy-stack.ts';
-import type { ComputePlan, DeployedStorage, FunctionPlan, StackSource, StoragePlan, TablePlan } from '../../src/local-cloud/deploy/plan.ts';
+import type { ComputePlan, DeployedStorage, FunctionPlan, StoragePlan, TablePlan } from '../../src/local-cloud/deploy/plan.ts';
+import { handBuiltStack } from '../support/stack-source.ts';
 import { tableInput } from '../../src/local-cloud/dynamodb/provision.ts';
 import { createKinesisClient } from '../../src/platform/kinesis.ts';
 import { dynamoDbClient, startTestCloud, testCredentials } from '../support/cloud.ts';
@@ -30,12 +31,7 @@ export async function pipeCloud() {
     cloud,
     /** Deploys a stack; the defaults fill every kind it does not declare. */
     async deploy(name: string, storage: Partial<StoragePlan>, compute: (deployed: DeployedStorage) => Partial<ComputePlan>) {
-      const source: StackSource = {
-        name,
-        storage: () => ({ tables: [], queues: [], buses: [], buckets: [], kinesisStreams: [], ...storage }),
-        compute: (deployed) => ({ functions: [], rules: [], eventSources: [], pipes: [], httpApis: [], bucketNotifications: [], env: {}, ...compute(deployed) }),
-      };
-      const stack = await deployStack(source, cloud.services, { retryBaseDelayMs: 50 });
+      const stack = await deployStack(handBuiltStack(name, { storage, compute }), cloud.services, { retryBaseDelayMs: 50 });
       stacks.push(stack);
       return stack;
     },

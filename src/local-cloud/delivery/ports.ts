@@ -6,5 +6,13 @@ export interface QueueSender {
 
 export interface FunctionInvoker {
   has(name: string): boolean;
-  invoke(name: string, event: unknown): Promise<{ ok: true } | { ok: false; error: { errorType: string; errorMessage: string } }>;
+  invoke(name: string, event: unknown): Promise<{ ok: true; payload?: unknown } | { ok: false; error: { errorType: string; errorMessage: string } }>;
+}
+
+/** PutEvents, for event bus targets and destinations (EventBridge's own service implements it). */
+export interface EventPublisher {
+  putEvents(entries: readonly { EventBusName: string; Source: string; DetailType: string; Detail: string; Resources?: string[]; Time?: Date }[]): {
+    FailedEntryCount: number;
+    Entries: readonly { ErrorCode?: string; ErrorMessage?: string }[];
+  };
 }

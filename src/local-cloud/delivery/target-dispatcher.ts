@@ -1,13 +1,20 @@
 import type { Logger } from '../../platform/log.ts';
-import { asyncFailureRecord, type AsyncInvokeConfig } from './destination-record.ts';
+import { AsyncInvocations } from './async-invocation.ts';
+import type { AsyncInvokeConfig } from './destination-record.ts';
 import { DEFAULT_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, type TargetConfig } from './target.ts';
 import type { DeliveryOutbox, PendingDelivery } from './outbox.ts';
-import type { FunctionInvoker, QueueSender } from './ports.ts';
+import type { EventPublisher, FunctionInvoker, QueueSender } from './ports.ts';
+import { busEntry } from './bus-entry.ts';
+import { parseTargetArn } from './target-arn.ts';
+
+export { parseTargetArn, type ArnKind } from './target-arn.ts';
 
 export interface TargetDispatcherOptions {
   outbox: DeliveryOutbox;
   queues: QueueSender;
   functions: FunctionInvoker;
+  /** Event bus targets and destinations; without it they fail (and are retried, then dead-lettered). */
+  events?: EventPublisher;
   logger: Logger;
   now?: () => number;
   /** First retry delay of a failed delivery; doubles per attempt up to 60 s. Default 1,000 ms. */
@@ -16,15 +23,12 @@ export interface TargetDispatcherOptions {
   asyncRetryDelaysMs?: readonly number[];
   /** Deliveries run at once. Default 32. */
   maxInFlight?: number;
-}
-
-export type ArnKind = { kind: 'sqs'; name: string } | { kind: 'lambda'; name: string } | { kind: 'unknown' };
-
-export function parseTargetArn(arn: string): ArnKind {
-  const parts = arn.split(':');
-  if (parts[2] === 'sqs' && parts[5]) return { kind: 'sqs', name: parts[5] };
-  if (parts[2] === 'lambda' && parts[5] === 'function' && parts[6]) return { kind: 'lambda', name: parts[6] };
-  return { kind: 'unknown' };
+  /**
+   * Hold outbox deliveries until `start()`. Default false. The cloud holds them while its stacks
+   * deploy, so a delivery left over from the last run finds its function registered and its
+   * EventInvokeConfig applied.
+   */
+  held?: boolean;
 }
 
 /**
@@ -33,11 +37,12 @@ export function parseTargetArn(arn: string): ArnKind {
  * per the target's RetryPolicy and sent to its DLQ (with AWS's error attributes) when it gives up.
  */
 export class TargetDispatcher {
-  private readonly options: Required<Omit<TargetDispatcherOptions, 'now'>> & { now: () => number };
+  private readonly options: Required<Omit<TargetDispatcherOptions, 'now' | 'events' | 'held'>> & Pick<TargetDispatcherOptions, 'events'> & { now: () => number };
   private readonly inFlight = new Set<number>();
-  private readonly asyncConfigs = new Map<string, AsyncInvokeConfig>();
+  private readonly invocations: AsyncInvocations;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  private held: boolean;
 
   constructor(options: TargetDispatcherOptions) {
     this.options = {
@@ -47,6 +52,18 @@ export class TargetDispatcher {
       now: Date.now,
       ...options,
     };
+    this.held = options.held ?? false;
+    this.invocations = new AsyncInvocations({
+      ...this.options,
+      events: options.events,
+      invokeAsync: (functionArn, payload) => this.invokeAsync(functionArn, payload),
+    });
+  }
+
+  /** Releases held deliveries (see `held`) and attempts whatever is due. */
+  start(): void {
+    this.held = false;
+    this.notify();
   }
 
   /**
@@ -77,12 +94,12 @@ export class TargetDispatcher {
 
   /** A function's EventInvokeConfig, applied to every asynchronous invocation of it (by name or alias). */
   configureAsyncInvoke(functionName: string, config: AsyncInvokeConfig): void {
-    this.asyncConfigs.set(functionName, config);
+    this.invocations.configure(functionName, config);
   }
 
   /** Wakes the dispatcher after deliveries were added (call after the transaction committed). */
   notify(): void {
-    if (this.closed) return;
+    if (this.closed || this.held) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.drain(), 0);
   }
@@ -98,7 +115,7 @@ export class TargetDispatcher {
   }
 
   private drain(): void {
-    if (this.closed) return;
+    if (this.closed || this.held) return;
     const capacity = this.options.maxInFlight - this.inFlight.size;
     if (capacity > 0) {
       for (const delivery of this.options.outbox.lease(this.options.now(), capacity)) {
@@ -131,8 +148,9 @@ export class TargetDispatcher {
       } else if (arn.kind === 'lambda') {
         // AWS does not retry a target that does not exist: straight to the dead-letter queue.
         if (!this.options.functions.has(arn.name)) return this.deadLetter(delivery, 'ResourceNotFoundException', `Function not found: ${delivery.target.arn}`);
-        const result = await this.options.functions.invoke(arn.name, JSON.parse(delivery.input));
-        if (!result.ok) return this.functionFailed(delivery, arn.name, result.error);
+        return await this.invocations.run(delivery, arn.name);
+      } else if (arn.kind === 'events') {
+        this.putOnBus(delivery);
       } else {
         throw new DeliveryError('InvalidTarget', `Unsupported target ${delivery.target.arn}`);
       }
@@ -148,31 +166,12 @@ export class TargetDispatcher {
     }
   }
 
-  /**
-   * Lambda retries a failed asynchronous invocation (twice unless the function's config says fewer),
-   * then sends AWS's destination record to its on-failure queue, or drops the event.
-   */
-  private functionFailed(delivery: PendingDelivery, functionName: string, error: { errorType: string; errorMessage: string }): void {
-    const message = `${error.errorType}: ${error.errorMessage}`;
-    const functionAttempts = delivery.functionAttempts + 1;
-    const config = this.asyncConfigs.get(functionName) ?? {};
-    const delay = functionAttempts <= (config.maximumRetryAttempts ?? 2) ? this.options.asyncRetryDelaysMs[functionAttempts - 1] : undefined;
-    if (delay !== undefined) {
-      this.options.outbox.reschedule(delivery.id, delivery.attempts, functionAttempts, this.options.now() + delay, message);
-      return;
-    }
-    const { outbox, logger, queues } = this.options;
-    const destination = config.onFailureArn ? parseTargetArn(config.onFailureArn) : undefined;
-    try {
-      if (destination?.kind !== 'sqs') throw new Error('the function has no on-failure destination');
-      const requestPayload: unknown = JSON.parse(delivery.input);
-      const record = asyncFailureRecord({ functionArn: delivery.target.arn, requestPayload, error, invokeCount: functionAttempts, now: this.options.now() });
-      queues.sendMessage(destination.name, { body: JSON.stringify(record) });
-    } catch (cause) {
-      logger.error('function failed on every asynchronous attempt; event dropped', { target: delivery.target.arn, error: message, destination: String(cause) });
-    } finally {
-      outbox.done(delivery.id);
-    }
+  /** An event bus target: PutEvents, whose failure the retry policy retries. */
+  private putOnBus(delivery: PendingDelivery): void {
+    if (!this.options.events) throw new DeliveryError('InternalException', 'no event bus is connected to delivery');
+    const { Entries } = this.options.events.putEvents([busEntry(delivery)]);
+    const failed = Entries[0];
+    if (failed?.ErrorCode) throw new DeliveryError(failed.ErrorCode, failed.ErrorMessage ?? failed.ErrorCode);
   }
 
   /** Why the retry policy gives up (AWS's EXHAUSTED_RETRY_CONDITION), or undefined to retry. */
@@ -195,7 +194,8 @@ export class TargetDispatcher {
       queues.sendMessage(dlq.name, {
         body: delivery.event,
         messageAttributes: {
-          RULE_ARN: attribute(delivery.ruleArn),
+          // EventBridge Scheduler names the schedule where a rule names the rule.
+          [delivery.ruleArn.startsWith('arn:aws:scheduler:') ? 'SCHEDULE_ARN' : 'RULE_ARN']: attribute(delivery.ruleArn),
           TARGET_ARN: attribute(delivery.target.arn),
           ERROR_CODE: attribute(code),
           ERROR_MESSAGE: attribute(message.slice(0, 1_000)),

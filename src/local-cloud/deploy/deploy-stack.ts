@@ -7,12 +7,14 @@ import { deployBuckets, startBucketNotifications } from './buckets.ts';
 import { deployBuses, deployRules } from './buses-rules.ts';
 import type { DeployContext } from './context.ts';
 import { createEventSources, type EventSource } from './event-sources.ts';
+import { deployFunctionUrls } from './function-urls.ts';
 import { deployFunctions } from './functions.ts';
 import { deployHttpApis } from './http-apis.ts';
 import { deployKinesisStreams } from './kinesis-streams.ts';
 import { createPipes } from './pipes.ts';
 import type { ComputePlan, DeployedStorage, StackSource, StoragePlan } from './plan.ts';
 import { deployQueues } from './queues.ts';
+import { deploySchedules } from './schedules.ts';
 import { deployTables } from './tables.ts';
 
 export interface DeployStackOptions {
@@ -38,7 +40,7 @@ const POSITIONING_DEADLINE_MS = 15_000;
 /**
  * Deploys one stack onto the running services, one resource kind at a time, the way src/aws/stack.ts
  * synthesizes one: storage first (tables, queues, buses, buckets, Kinesis streams), then what refers
- * to it (functions, rules, event sources, pipes, HTTP APIs, bucket notifications).
+ * to it (functions, rules, schedules, event sources, pipes, HTTP APIs, function URLs, bucket notifications).
  */
 export async function deployStack(source: StackSource, services: CloudServices, options: DeployStackOptions = {}): Promise<DeployedStack> {
   const ctx: DeployContext = {
@@ -62,6 +64,7 @@ export async function deployStack(source: StackSource, services: CloudServices, 
   const compute = source.compute(deployed);
   deployFunctions(ctx, compute.functions);
   deployRules(ctx, storage.buses, compute.rules);
+  deploySchedules(ctx, compute.scheduleGroups, compute.schedules);
   const eventSources = createEventSources(ctx, compute.eventSources, deployed);
   const pipes = createPipes(ctx, compute.pipes, deployed);
   ctx.started.push(...pipes, ...eventSources);
@@ -77,6 +80,7 @@ export async function deployStack(source: StackSource, services: CloudServices, 
     ),
   );
   deployHttpApis(ctx, compute.httpApis);
+  deployFunctionUrls(ctx, compute.functionUrls);
   startBucketNotifications(ctx, compute.bucketNotifications);
 
   return {

@@ -160,6 +160,9 @@ export function topologySource(app: AppDef, options: TopologySourceOptions): Sta
           ...(api.cors && { cors: api.cors }),
         })),
         bucketNotifications,
+        scheduleGroups: [],
+        schedules: [],
+        functionUrls: [],
         env,
       };
     },

@@ -1,5 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import type { CorsDef, EventPattern, S3EventName, SqsTrigger, StreamSourceParameters } from '../../platform/topology/types.ts';
+import type { CorsDef, EventPattern, RetryPolicy, S3EventName, SqsTrigger, StreamSourceParameters } from '../../platform/topology/types.ts';
 import type { PipeDefinition } from '../pipes/definition.ts';
 import type { TargetConfig } from '../delivery/target.ts';
 import type { StackRecord } from './stack-record.ts';
@@ -42,6 +42,8 @@ export interface KinesisStreamPlan {
   readonly name: string;
   readonly shardCount: number;
   readonly retentionHours: number;
+  /** `ON_DEMAND`: 4 shards locally whatever `shardCount` says (AWS scales them; kinesalite cannot), with a warning. Default PROVISIONED. */
+  readonly mode?: 'PROVISIONED' | 'ON_DEMAND';
 }
 
 /** What the storage deploy produced that later references need. */
@@ -59,6 +61,10 @@ export interface ComputePlan {
   readonly pipes: readonly PipePlan[];
   readonly httpApis: readonly HttpApiPlan[];
   readonly bucketNotifications: readonly BucketNotificationPlan[];
+  /** EventBridge Scheduler groups the stack declares (`default` always exists). */
+  readonly scheduleGroups: readonly string[];
+  readonly schedules: readonly SchedulePlan[];
+  readonly functionUrls: readonly FunctionUrlPlan[];
   /** Lines for the env file (API base URLs, table names, a template's outputs). */
   readonly env: Readonly<Record<string, string>>;
   /** The stack as the CloudFormation API reports it (resources, outputs, parameters). */
@@ -79,18 +85,24 @@ export interface FunctionPlan {
   readonly reservedConcurrency?: number;
   /** Extra names the Invoke API accepts. */
   readonly aliases?: readonly string[];
-  /** EventInvokeConfig: Lambda's retries (0–2) and the on-failure destination of asynchronous invocations. */
+  /** EventInvokeConfig of asynchronous invocations: Lambda's retries after a function error, 0–2 (AWS default 2). */
   readonly maximumAsyncRetryAttempts?: number;
+  /** EventInvokeConfig: an event older than this is not invoked again (60–21,600 s, AWS default 21,600). */
+  readonly maximumAsyncEventAgeSeconds?: number;
+  /** DestinationConfig.OnSuccess: an SQS queue, Lambda function or event bus ARN receiving each success's record. */
+  readonly onAsyncSuccessArn?: string;
+  /** DestinationConfig.OnFailure: an SQS queue, Lambda function or event bus ARN receiving the record of a given-up event. */
   readonly onAsyncFailureArn?: string;
-  /** DeadLetterConfig: the SQS queue receiving an asynchronous event that exhausted its retries. */
+  /** DeadLetterConfig.TargetArn (SQS): the original event once given up, when there is no OnFailure destination. */
   readonly deadLetterArn?: string;
 }
 
 export interface RulePlan {
   readonly name: string;
   readonly busName: string;
-  readonly eventPattern: EventPattern;
-  /** `rate(…)` or `cron(…)`: a scheduled rule (on the default bus). */
+  /** At least one of eventPattern and scheduleExpression. */
+  readonly eventPattern?: EventPattern;
+  /** `rate(…)` or `cron(…)` (UTC; default bus only): the rule fires AWS's `Scheduled Event`. */
   readonly scheduleExpression?: string;
   readonly description?: string;
   readonly enabled: boolean;
@@ -124,4 +136,48 @@ export interface BucketNotificationPlan {
   readonly events: readonly S3EventName[];
   readonly prefix?: string;
   readonly suffix?: string;
+}
+
+/** An EventBridge Scheduler schedule (AWS::Scheduler::Schedule). */
+export interface SchedulePlan {
+  readonly name: string;
+  /** Default `default`. */
+  readonly groupName?: string;
+  /** `at(yyyy-mm-ddThh:mm:ss)`, `rate(…)` or `cron(…)`. */
+  readonly expression: string;
+  /** IANA time zone of the expression; default UTC. */
+  readonly timezone?: string;
+  /** ISO 8601. */
+  readonly startDate?: string;
+  readonly endDate?: string;
+  readonly description?: string;
+  readonly enabled: boolean;
+  /** FlexibleTimeWindow FLEXIBLE's MaximumWindowInMinutes (locally the schedule fires at the window's start); undefined is OFF. */
+  readonly flexibleWindowMinutes?: number;
+  /** Default NONE. */
+  readonly actionAfterCompletion?: 'NONE' | 'DELETE';
+  readonly target: ScheduleTargetPlan;
+}
+
+export interface ScheduleTargetPlan {
+  /** A Lambda function (invoked asynchronously), an SQS queue or an event bus ARN. */
+  readonly arn: string;
+  /** Kept for the API; IAM is not evaluated locally. */
+  readonly roleArn?: string;
+  readonly input?: string;
+  readonly retryPolicy?: RetryPolicy;
+  /** SQS queue ARN. */
+  readonly deadLetterArn?: string;
+  /** Required for an event bus target. */
+  readonly eventBridgeParameters?: { readonly detailType: string; readonly source: string };
+}
+
+/** A Lambda function URL (AWS::Lambda::Url), served at `<cloud url>/lambda-url/<urlId>/`. */
+export interface FunctionUrlPlan {
+  readonly functionName: string;
+  /** AWS's shape: 32 lower-case letters and digits. */
+  readonly urlId: string;
+  /** AWS_IAM requests are accepted without evaluating them (IAM is not emulated). */
+  readonly authType: 'NONE' | 'AWS_IAM';
+  readonly cors?: CorsDef;
 }

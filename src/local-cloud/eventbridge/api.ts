@@ -62,13 +62,12 @@ export function createEventBridgeApi(service: EventBridgeService): AwsJsonServic
 
 function putRule(service: EventBridgeService, input: PutRuleRequest): unknown {
   const name = required(input as unknown as Input, 'Name');
-  if (input.ScheduleExpression) throw notImplemented('EventBridge', 'PutRule with ScheduleExpression');
-  if (!input.EventPattern) throw validation('Parameter EventPattern is required (scheduled rules are not supported locally).');
-  checkPattern(input.EventPattern);
+  if (input.EventPattern) checkPattern(input.EventPattern);
   const ruleArn = service.putRule({
     name,
     busName: input.EventBusName ?? 'default',
-    eventPattern: input.EventPattern,
+    ...(input.EventPattern && { eventPattern: input.EventPattern }),
+    ...(input.ScheduleExpression && { scheduleExpression: input.ScheduleExpression }),
     state: input.State === 'DISABLED' ? 'DISABLED' : 'ENABLED',
     ...(input.Description !== undefined && { description: input.Description }),
   });
@@ -104,7 +103,8 @@ function describeRule(service: EventBridgeService, rule: RuleConfig): DescribeRu
   return {
     Name: rule.name,
     Arn: service.ruleArn(rule.busName, rule.name),
-    EventPattern: rule.eventPattern,
+    ...(rule.eventPattern !== undefined && { EventPattern: rule.eventPattern }),
+    ...(rule.scheduleExpression !== undefined && { ScheduleExpression: rule.scheduleExpression }),
     State: rule.state,
     EventBusName: rule.busName,
     ...(rule.description !== undefined && { Description: rule.description }),

@@ -8,6 +8,8 @@ import { resourceExists, resourceNotFound, validation } from './errors.ts';
 import { entrySize, MAX_ENTRY_BYTES, type EventEnvelope, type RuleConfig, type TargetConfig } from './models.ts';
 import { compileEventPattern } from '../../platform/event-pattern/index.ts';
 import { EventBridgeStore } from './state.ts';
+import { checkSchedule, RuleSchedules, scheduledEvent } from './schedule-rules.ts';
+import { systemClock, type ScheduleClock } from './schedule-timer.ts';
 import type { TargetDispatcher } from '../delivery/target-dispatcher.ts';
 import { renderTargetInput } from './transform.ts';
 
@@ -18,6 +20,8 @@ export interface EventBridgeServiceOptions {
   now?: () => number;
   /** How many recent events the inspector keeps. Default 200. */
   recentEventsLimit?: number;
+  /** The clock scheduled rules run on; default the system clock (tests pass a faster one). */
+  scheduleClock?: ScheduleClock;
 }
 
 export interface RecentEvent {
@@ -44,6 +48,7 @@ export class EventBridgeService {
   private readonly db: StateDb;
   private readonly dispatcher: TargetDispatcher;
   private readonly logger: Logger;
+  private readonly schedules: RuleSchedules;
 
   constructor(options: EventBridgeServiceOptions) {
     this.db = options.db;
@@ -54,7 +59,24 @@ export class EventBridgeService {
     this.store = new EventBridgeStore(options.db);
     this.store.saveBus('default', this.now());
     for (const bus of this.store.buses()) this.rulesByBus.set(bus, new Map());
-    for (const rule of this.store.rules()) this.cache(rule);
+    const rules = this.store.rules();
+    for (const rule of rules) this.cache(rule);
+    this.schedules = new RuleSchedules({
+      db: this.db,
+      clock: options.scheduleClock ?? systemClock,
+      logger: this.logger,
+      fire: (bus, name, at) => this.fireScheduledRule(bus, name, at),
+    });
+    this.schedules.load(rules);
+  }
+
+  /** Starts firing scheduled rules (call once the stacks are deployed, so their targets exist). */
+  startSchedules(): void {
+    this.schedules.start();
+  }
+
+  close(): void {
+    this.schedules.close();
   }
 
   busArn(name: string): string {
@@ -101,6 +123,8 @@ export class EventBridgeService {
 
   putRule(rule: Omit<RuleConfig, 'targets'>): string {
     const bus = this.resolveBus(rule.busName);
+    if (rule.scheduleExpression !== undefined) checkSchedule(bus, rule.scheduleExpression);
+    if (rule.eventPattern === undefined && rule.scheduleExpression === undefined) throw validation('Parameter(s) EventPattern or ScheduleExpression must be specified.');
     const existing = this.rulesByBus.get(bus)?.get(rule.name);
     this.saveRule({ ...rule, busName: bus, targets: existing?.config.targets ?? [] });
     return this.ruleArn(bus, rule.name);
@@ -136,6 +160,7 @@ export class EventBridgeService {
     if (rule.targets.length > 0) throw validation('Rule can\'t be deleted since it has targets.');
     this.store.deleteRule(rule.busName, name);
     this.rulesByBus.get(rule.busName)?.delete(name);
+    this.schedules.remove(rule.busName, name);
   }
 
   /** PutEvents: 1–10 entries, per-entry results; deliveries committed before it returns. */
@@ -195,21 +220,37 @@ export class EventBridgeService {
       if (rule.config.state !== 'ENABLED' || !rule.matches(event)) continue;
       matched.push(rule.config.name);
       eventText ??= JSON.stringify(event);
-      const ruleArn = this.ruleArn(bus, rule.config.name);
-      const context = { ruleName: rule.config.name, ruleArn, ingestionTime: event.time };
-      for (const target of rule.config.targets) {
-        let input: string;
-        try {
-          input = renderTargetInput(target, event, context);
-        } catch (error) {
-          this.logger.error('could not render the target input; event not delivered to this target', { rule: ruleArn, target: target.arn, error });
-          continue;
-        }
-        this.dispatcher.deliver(ruleArn, target, eventText, input);
-      }
+      this.deliverToTargets(rule.config, event, eventText);
     }
     accepted.push({ bus, event, matchedRules: matched });
     return { EventId: event.id };
+  }
+
+  private deliverToTargets(rule: RuleConfig, event: EventEnvelope, eventText: string): void {
+    const ruleArn = this.ruleArn(rule.busName, rule.name);
+    const context = { ruleName: rule.name, ruleArn, ingestionTime: event.time };
+    for (const target of rule.targets) {
+      let input: string;
+      try {
+        input = renderTargetInput(target, event, context);
+      } catch (error) {
+        this.logger.error('could not render the target input; event not delivered to this target', { rule: ruleArn, target: target.arn, error });
+        continue;
+      }
+      this.dispatcher.deliver(ruleArn, target, eventText, input);
+    }
+  }
+
+  /** AWS's `Scheduled Event` of a rule, delivered inside the caller's transaction; returns what to run once it committed. */
+  private fireScheduledRule(bus: string, name: string, scheduledAt: number): () => void {
+    const rule = this.rulesByBus.get(bus)?.get(name)?.config;
+    if (rule?.state !== 'ENABLED') return () => undefined;
+    const event = scheduledEvent(this.ruleArn(bus, name), formatTime(new Date(scheduledAt)));
+    this.deliverToTargets(rule, event, JSON.stringify(event));
+    return () => {
+      this.remember({ bus, event, matchedRules: [name] });
+      this.dispatcher.notify();
+    };
   }
 
   private remember(entry: RecentEvent): void {
@@ -220,10 +261,12 @@ export class EventBridgeService {
   private saveRule(rule: RuleConfig): void {
     this.cache(rule);
     this.store.saveRule(rule);
+    this.schedules.sync(rule.busName, rule.name, rule.scheduleExpression);
   }
 
   private cache(rule: RuleConfig): void {
-    const matches = compileEventPattern(rule.eventPattern, { dialect: 'rule' });
+    // A rule with only a schedule matches no event.
+    const matches = rule.eventPattern === undefined ? () => false : compileEventPattern(rule.eventPattern, { dialect: 'rule' });
     if (!this.rulesByBus.has(rule.busName)) this.rulesByBus.set(rule.busName, new Map());
     this.rulesByBus.get(rule.busName)!.set(rule.name, { config: rule, matches });
   }

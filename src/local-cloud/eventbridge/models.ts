@@ -18,8 +18,12 @@ export interface EventEnvelope {
 export interface RuleConfig {
   readonly name: string;
   readonly busName: string;
-  /** Pattern as JSON text (as the API stores it). */
-  readonly eventPattern: string;
+  /** Pattern as JSON text (as the API stores it); a scheduled rule may have none. */
+  readonly eventPattern?: string;
+  /** `rate(…)` or `cron(…)` (UTC), default bus only: the rule fires AWS's `Scheduled Event`. */
+  readonly scheduleExpression?: string;
+  /** The stack that deployed the rule: a later deploy of it removes the rule once no longer declared. */
+  readonly managedBy?: string;
   readonly description?: string;
   readonly state: 'ENABLED' | 'DISABLED';
   readonly targets: readonly TargetConfig[];

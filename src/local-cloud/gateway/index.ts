@@ -1,2 +1,3 @@
 export * from './errors.ts';
 export * from './gateway.ts';
+export * from './function-url.ts';

@@ -1,5 +1,5 @@
 /** First path segments of the local cloud's own routes: never taken for a bucket unless the request is signed for S3. */
-const RESERVED_SEGMENTS = new Set(['_eventloom', 'apis', '2015-03-31']);
+const RESERVED_SEGMENTS = new Set(['_eventloom', 'apis', '2015-03-31', 'lambda-url']);
 
 export interface RequestHead {
   method: string;

@@ -17,7 +17,7 @@ export function templateRules(stack: LoadedStack, lookup: TemplateLookup): RuleP
       return {
         name: lookup.name(logicalId),
         busName: nameFromArn(p.string('EventBusName') ?? 'default'),
-        eventPattern: pattern === undefined ? {} : patternObject(pattern, { file: stack.file, logicalId, property: 'Properties.EventPattern' }),
+        ...(pattern !== undefined && { eventPattern: patternObject(pattern, { file: stack.file, logicalId, property: 'Properties.EventPattern' }) }),
         ...(schedule && { scheduleExpression: schedule }),
         enabled: (p.string('State') ?? 'ENABLED') === 'ENABLED',
         ...(p.string('Description') && { description: p.string('Description')! }),

@@ -1,6 +1,7 @@
 import type { LoadedStack } from '../../templates/types.ts';
 import type { ResourceNames } from '../names.ts';
 import type { ComputePlan, DeployedStorage, StackSource, StoragePlan } from '../plan.ts';
+import { templateAsyncConfigs, templateFunctionUrls } from './async-config.ts';
 import { templateEventSources } from './event-sources.ts';
 import { templateFunctions } from './functions.ts';
 import { templateHttpApis } from './http-apis.ts';
@@ -9,6 +10,7 @@ import { TemplateLookup } from './lookup.ts';
 import { templateBucketNotifications } from './notifications.ts';
 import { templatePipes } from './pipes.ts';
 import { templateRules } from './rules.ts';
+import { templateSchedules } from './schedules.ts';
 import { templateStorage } from './storage.ts';
 
 export interface TemplateSourceOptions {
@@ -46,13 +48,18 @@ export function templateSource(stack: LoadedStack, options: TemplateSourceOption
         new Set(ofType('AWS::Lambda::Url').map((r) => lookup.name(r.logicalId))),
       );
       const outputs = stack.resolver.resolveOutputs(lookup).map((output) => ({ ...output, value: rewrite(output.value) }));
+      const asyncConfigs = templateAsyncConfigs(stack, lookup);
+      const { groups, schedules } = templateSchedules(stack, lookup);
       return {
-        functions: templateFunctions(stack, lookup, options.baseEnvironment, rewrite),
+        functions: templateFunctions(stack, lookup, options.baseEnvironment, rewrite).map((fn) => ({ ...fn, ...asyncConfigs.get(fn.name) })),
         rules: templateRules(stack, lookup),
         eventSources: templateEventSources(stack, lookup),
         pipes: templatePipes(stack, lookup, warn),
         httpApis: templateHttpApis(stack, lookup, warn),
         bucketNotifications: templateBucketNotifications(stack, lookup, warn),
+        scheduleGroups: groups,
+        schedules,
+        functionUrls: templateFunctionUrls(stack, lookup),
         env: Object.fromEntries(outputs.map((output) => [output.key, output.value])),
         record: {
           ...(stack.description !== undefined && { description: stack.description }),

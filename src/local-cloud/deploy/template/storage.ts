@@ -44,8 +44,12 @@ export function templateStorage(stack: LoadedStack, lookup: TemplateLookup, warn
       case 'AWS::Kinesis::Stream': {
         const p = properties();
         const onDemand = p.object('StreamModeDetails')?.StreamMode === 'ON_DEMAND';
-        if (onDemand) warn(logicalId, 'An ON_DEMAND stream runs with 4 shards locally.');
-        kinesisStreams.push({ name: lookup.name(logicalId), shardCount: onDemand ? 4 : (p.number('ShardCount') ?? 1), retentionHours: p.number('RetentionPeriodHours') ?? 24 });
+        kinesisStreams.push({
+          name: lookup.name(logicalId),
+          shardCount: p.number('ShardCount') ?? 1,
+          retentionHours: p.number('RetentionPeriodHours') ?? 24,
+          ...(onDemand && { mode: 'ON_DEMAND' as const }),
+        });
         break;
       }
     }
