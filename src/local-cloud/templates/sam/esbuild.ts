@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import type { BuildOptions, Loader } from 'esbuild';
 import { resolve } from 'node:path';
 import { TemplateError } from '../errors.ts';
 import { isPlainObject } from '../intrinsics.ts';
@@ -19,7 +20,7 @@ export async function buildWithEsbuild(codeDir: string, buildProperties: unknown
   const props = isPlainObject(buildProperties) ? buildProperties : {};
   const entryPoints = [props.EntryPoints].flat().filter((entry): entry is string => typeof entry === 'string');
   if (entryPoints.length === 0) throw new TemplateError('BuildMethod esbuild needs BuildProperties.EntryPoints');
-  let esbuild: typeof import('esbuild');
+  let esbuild: { build(options: BuildOptions): Promise<unknown> };
   try {
     esbuild = await import('esbuild');
   } catch (error) {
@@ -37,7 +38,7 @@ export async function buildWithEsbuild(codeDir: string, buildProperties: unknown
     minify: props.Minify === undefined ? true : props.Minify === true || props.Minify === 'true',
     sourcemap: props.Sourcemap === true || props.Sourcemap === 'true',
     mainFields: typeof props.MainFields === 'string' ? props.MainFields.split(',') : undefined,
-    loader: pairs(props.Loader) as Record<string, import('esbuild').Loader> | undefined,
+    loader: pairs(props.Loader) as Record<string, Loader> | undefined,
     outExtension: pairs(props.OutExtension),
     banner: pairs(props.Banner),
     logLevel: 'silent' as const,
