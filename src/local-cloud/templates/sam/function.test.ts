@@ -94,13 +94,13 @@ describe('AWS::Serverless::Function', () => {
 
   it('warns about what it does not emulate and reports unsupported event sources', () => {
     const { warnings, unsupported, resources } = transform({
-      F: fn({ DeploymentPreference: { Type: 'Canary10Percent5Minutes' }, Bogus: 1, Events: { Rest: { Type: 'Api', Properties: { Path: '/', Method: 'get' } }, Topic: { Type: 'SNS', Properties: { Topic: 'arn' } } } }),
+      F: fn({ DeploymentPreference: { Type: 'Canary10Percent5Minutes' }, Bogus: 1, Events: { Rest: { Type: 'Api', Properties: { Path: '/', Method: 'get', RestApiId: { Ref: 'Mine' } } }, Topic: { Type: 'SNS', Properties: { Topic: 'arn' } } } }),
       Link: { Type: 'AWS::Serverless::Connector', Properties: {} },
     });
 
     expect(warnings.map((w) => w.property)).toEqual(['Bogus', 'DeploymentPreference']);
     expect(unsupported).toEqual([
-      { logicalId: 'FRest', type: 'AWS::Serverless::Function Api event', reason: expect.stringContaining('REST APIs') },
+      { logicalId: 'FRest', type: 'AWS::Serverless::Function Api event', reason: expect.stringContaining('an explicit AWS::Serverless::Api (RestApiId) is not emulated') },
       { logicalId: 'FTopic', type: 'AWS::Serverless::Function SNS event', reason: 'the SNS event source is not emulated locally' },
     ]);
     expect(resources.Link).toBeUndefined();

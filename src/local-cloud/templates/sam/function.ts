@@ -8,6 +8,7 @@ import { withGlobals } from './globals.ts';
 import { httpApiEvent } from './http-api-event.ts';
 import type { HttpApiState } from './http-api.ts';
 import { PULL_EVENT_TYPES, pullEvent } from './pull-events.ts';
+import { restApiEvent } from './rest-api-event.ts';
 import { ruleEvent, scheduleV2Event } from './rule-events.ts';
 import { s3Event } from './s3-event.ts';
 import { isPlainObject } from '../intrinsics.ts';
@@ -39,6 +40,7 @@ const EVENT_HANDLERS: Readonly<Record<string, EventHandler>> = {
   Schedule: ruleEvent,
   ScheduleV2: scheduleV2Event,
   HttpApi: httpApiEvent,
+  Api: restApiEvent,
 };
 
 /**
@@ -62,7 +64,7 @@ export function samFunction(logicalId: string, resource: CfnResource, globals: S
   for (const event of events(logicalId, p.Events, attributes, ctx)) {
     const handler = EVENT_HANDLERS[event.type];
     if (handler === undefined) {
-      ctx.unsupported.push({ logicalId: event.logicalId, type: `${TYPE} ${event.type} event`, reason: unsupportedReason(event.type) });
+      ctx.unsupported.push({ logicalId: event.logicalId, type: `${TYPE} ${event.type} event`, reason: `the ${event.type} event source is not emulated locally` });
       continue;
     }
     handler(event, ctx, apis);
@@ -88,9 +90,4 @@ function deadLetterTarget(logicalId: string, dlq: unknown, ctx: SamContext): unk
     throw ctx.fail(logicalId, "DeadLetterQueue needs Type (SQS or SNS) and TargetArn", 'DeadLetterQueue');
   }
   return dlq.TargetArn;
-}
-
-function unsupportedReason(type: string): string {
-  if (type === 'Api') return 'REST APIs (API Gateway v1, payload format 1.0) are not emulated; an HttpApi event serves the same function';
-  return `the ${type} event source is not emulated locally`;
 }

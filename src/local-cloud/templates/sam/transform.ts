@@ -6,6 +6,7 @@ import { httpApiEventApiId } from './http-api-event.ts';
 import type { HttpApiState } from './http-api.ts';
 import { emitHttpApi, IMPLICIT_HTTP_API, implicitHttpApi, prepareHttpApi, stageLogicalId } from './http-api.ts';
 import { rewriteReferableProperties } from './referable.ts';
+import { IMPLICIT_REST_API, implicitRestApi, isSimpleRestEvent } from './rest-api-event.ts';
 import { simpleTable } from './simple-table.ts';
 import { TemplateError } from '../errors.ts';
 import { isPlainObject } from '../intrinsics.ts';
@@ -60,6 +61,9 @@ export function transformSam(template: Record<string, unknown>, file: string, di
       case 'AWS::Serverless::HttpApi':
       case 'AWS::Serverless::Connector':
         break;
+      case 'AWS::Serverless::Api':
+        if (!apis.has(id)) ctx.add(id, resource);
+        break;
       default:
         ctx.add(id, resource);
     }
@@ -74,13 +78,20 @@ export function transformSam(template: Record<string, unknown>, file: string, di
 /** The HTTP APIs functions may attach routes to, the implicit one added when an event needs it. */
 function prepareApis(input: Map<string, CfnResource>, globals: ReturnType<typeof readGlobals>, ctx: SamContext): Map<string, HttpApiState> {
   const apis = new Map<string, HttpApiState>();
-  const needsImplicit = [...input.values()].some(
-    (resource) =>
-      resource.Type === 'AWS::Serverless::Function' &&
-      isPlainObject(resource.Properties?.Events) &&
-      Object.values(resource.Properties.Events).some((event) => isPlainObject(event) && event.Type === 'HttpApi' && isPlainObject(event.Properties ?? {}) && httpApiEventApiId((event.Properties ?? {}) as Record<string, unknown>) === IMPLICIT_HTTP_API),
-  );
-  if (needsImplicit && !input.has(IMPLICIT_HTTP_API)) input.set(IMPLICIT_HTTP_API, implicitHttpApi());
+  const events = [...input.values()]
+    .filter((resource) => resource.Type === 'AWS::Serverless::Function' && isPlainObject(resource.Properties?.Events))
+    .flatMap((resource) => Object.values(resource.Properties!.Events as Record<string, unknown>))
+    .map((event) => (isPlainObject(event) ? { type: event.Type, properties: isPlainObject(event.Properties) ? event.Properties : {} } : undefined))
+    .filter((event) => event !== undefined);
+  if (events.some((event) => event.type === 'HttpApi' && httpApiEventApiId(event.properties) === IMPLICIT_HTTP_API) && !input.has(IMPLICIT_HTTP_API)) {
+    input.set(IMPLICIT_HTTP_API, implicitHttpApi());
+  }
+  if (events.some((event) => event.type === 'Api' && isSimpleRestEvent(event.properties)) && !input.has(IMPLICIT_REST_API)) {
+    const rest = implicitRestApi(globals.get('AWS::Serverless::Api'), ctx);
+    input.set(IMPLICIT_REST_API, rest);
+    // Globals.Api were translated into the implicit API; HttpApi globals do not apply to it.
+    apis.set(IMPLICIT_REST_API, prepareHttpApi(IMPLICIT_REST_API, rest, new Map(), ctx));
+  }
   for (const [id, resource] of input) {
     if (resource.Type === 'AWS::Serverless::HttpApi') apis.set(id, prepareHttpApi(id, resource, globals, ctx));
   }
