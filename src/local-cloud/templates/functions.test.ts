@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFiles } from './assembly.test-support.ts';
 import { loadTemplate } from './load.ts';
+import { zipArchive } from './zip-writer.test-support.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'templates-functions-'));
 const cacheDir = join(work, 'cache');
@@ -27,6 +28,13 @@ writeFiles(work, {
     'export const handler = async (): Promise<string> => greet(typeof SQSClient);',
   ].join('\n'),
   'built/src/lib/greet.ts': 'export const greet = (what: string): string => `hello ${what}`;',
+  'zipped/template.yaml': [
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  Zipped: { Type: AWS::Serverless::Function, Properties: { CodeUri: dist/fn.zip, Handler: main.handler, Runtime: nodejs20.x } }',
+    '  Nowhere: { Type: AWS::Serverless::Function, Properties: { CodeUri: gone/, Handler: main.handler, Runtime: nodejs20.x } }',
+  ].join('\n'),
+  'zipped/dist/fn.zip': zipArchive([{ name: 'main.js', data: 'exports.handler = async () => 1;', deflate: true }]),
   'built/src/other.ts': "import leftPad from 'left-pad-not-installed';\nexport const handler = async () => leftPad('x', 3);",
 });
 
@@ -52,5 +60,16 @@ describe('functions built with esbuild (SAM BuildMethod)', () => {
     expect(stack.functions.find((fn) => fn.logicalId === 'NoDeps')?.problem).toBe('esbuild could not bundle other.ts: Could not resolve "left-pad-not-installed"');
     expect(stack.functions.find((fn) => fn.logicalId === 'Make')?.problem).toBe('BuildMethod makefile is not run locally (only esbuild is)');
     expect(existsSync(join(cacheDir, 'esbuild/built/Make'))).toBe(false);
+  });
+});
+
+describe('local code', () => {
+  it('extracts a zip CodeUri and names a CodeUri that does not exist', async () => {
+    const stack = await loadTemplate(join(work, 'zipped/template.yaml'), { cacheDir });
+
+    const [zipped, nowhere] = stack.functions;
+    expect(zipped).toMatchObject({ source: 'zip', exportName: 'handler' });
+    expect(readFileSync(zipped!.module!, 'utf8')).toBe('exports.handler = async () => 1;');
+    expect(nowhere?.problem).toBe(`CodeUri ${join(work, 'zipped/gone')} does not exist`);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FileAsset } from './assets.ts';
 import { assetFolder, findAsset } from './assets.ts';
@@ -57,6 +57,12 @@ async function locate(resource: TemplateResource, options: LocateOptions): Promi
 }
 
 async function local(resource: TemplateResource, dir: string, options: LocateOptions): Promise<Located> {
+  if (!existsSync(dir)) return { source: 'directory', problem: `CodeUri ${dir} does not exist` };
+  if (statSync(dir).isFile()) {
+    // SAM also takes a built .zip as CodeUri.
+    const extracted = assetFolder(dir, { id: resource.logicalId, path: dir, packaging: 'file', objectKeys: [] }, options.cacheDir);
+    return { source: 'zip', dir: extracted.dir };
+  }
   const method = resource.metadata.BuildMethod;
   if (method === undefined) return { source: 'directory', dir };
   if (method !== 'esbuild') return { source: 'directory', problem: `BuildMethod ${String(method)} is not run locally (only esbuild is)` };
