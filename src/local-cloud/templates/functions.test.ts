@@ -33,9 +33,11 @@ writeFiles(work, {
     'Resources:',
     '  Zipped: { Type: AWS::Serverless::Function, Properties: { CodeUri: dist/fn.zip, Handler: main.handler, Runtime: nodejs20.x } }',
     '  Nowhere: { Type: AWS::Serverless::Function, Properties: { CodeUri: gone/, Handler: main.handler, Runtime: nodejs20.x } }',
+    '  OneFile: { Type: AWS::Serverless::Function, Properties: { CodeUri: src/single.js, Handler: single.handler, Runtime: nodejs20.x } }',
   ].join('\n'),
+  'zipped/src/single.js': 'exports.handler = async () => 1;',
   'zipped/dist/fn.zip': zipArchive([{ name: 'main.js', data: 'exports.handler = async () => 1;', deflate: true }]),
-  'built/src/other.ts': "import leftPad from 'left-pad-not-installed';\nexport const handler = async () => leftPad('x', 3);",
+  'built/src/other.ts': "import leftPad from 'left-pad-not-installed';\nimport { S3Client } from '@aws-sdk/client-s3';\nexport const handler = async () => leftPad(String(S3Client), 3);",
 });
 
 describe('functions built with esbuild (SAM BuildMethod)', () => {
@@ -64,10 +66,11 @@ describe('functions built with esbuild (SAM BuildMethod)', () => {
 });
 
 describe('local code', () => {
-  it('extracts a zip CodeUri and names a CodeUri that does not exist', async () => {
+  it('extracts a zip CodeUri, takes a single-file CodeUri, and names a CodeUri that does not exist', async () => {
     const stack = await loadTemplate(join(work, 'zipped/template.yaml'), { cacheDir });
 
-    const [zipped, nowhere] = stack.functions;
+    const [zipped, nowhere, oneFile] = stack.functions;
+    expect(oneFile).toMatchObject({ source: 'directory', module: join(work, 'zipped/src/single.js') });
     expect(zipped).toMatchObject({ source: 'zip', exportName: 'handler' });
     expect(readFileSync(zipped!.module!, 'utf8')).toBe('exports.handler = async () => 1;');
     expect(nowhere?.problem).toBe(`CodeUri ${join(work, 'zipped/gone')} does not exist`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FileAsset } from './assets.ts';
 import { assetFolder, findAsset } from './assets.ts';
@@ -59,7 +59,8 @@ async function locate(resource: TemplateResource, options: LocateOptions): Promi
 async function local(resource: TemplateResource, dir: string, options: LocateOptions): Promise<Located> {
   if (!existsSync(dir)) return { source: 'directory', problem: `CodeUri ${dir} does not exist` };
   if (statSync(dir).isFile()) {
-    // SAM also takes a built .zip as CodeUri.
+    // A CodeUri may be a built .zip, or a single source file that `sam package` zips alone.
+    if (!isZip(dir)) return { source: 'directory', dir: dirname(dir) };
     const extracted = assetFolder(dir, { id: resource.logicalId, path: dir, packaging: 'file', objectKeys: [] }, options.cacheDir);
     return { source: 'zip', dir: extracted.dir };
   }
@@ -109,6 +110,17 @@ export function writeInlineCode(stack: LoadedStack, logicalId: string, lookup: R
   if (typeof text !== 'string') throw new TemplateError('Code.ZipFile must resolve to a string', { file: stack.file, logicalId, property: 'Properties.Code.ZipFile' });
   writeAtomically(code.module, text);
   return code.module;
+}
+
+function isZip(file: string): boolean {
+  const header = Buffer.alloc(4);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, header, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header.readUInt32LE(0) === 0x04034b50;
 }
 
 function inlineDir(cacheDir: string, stackName: string, logicalId: string): string {

@@ -161,7 +161,7 @@ describe('loadTemplate', () => {
     expect(stackNameFromFolder('1st')).toBe('stack-1st');
   });
 
-  it('reports template errors with file, logical id and property', async () => {
+  it('reports template errors with file, logical id and property, and warns about a dangling DependsOn', async () => {
     writeFiles(work, {
       'bad-condition/template.yaml': 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Condition: Nope\n',
       'bad-depends/template.yaml': 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    DependsOn: [Ghost]\n',
@@ -169,7 +169,9 @@ describe('loadTemplate', () => {
     });
 
     await expect(loadTemplate(join(work, 'bad-condition/template.yaml'), { cacheDir })).rejects.toThrow(`${join(work, 'bad-condition/template.yaml')}: Q.Condition: no condition named Nope in Conditions`);
-    await expect(loadTemplate(join(work, 'bad-depends/template.yaml'), { cacheDir })).rejects.toThrow('Q.DependsOn: DependsOn names Ghost, which is not a resource of this template');
+    expect((await loadTemplate(join(work, 'bad-depends/template.yaml'), { cacheDir })).warnings).toEqual([
+      { file: join(work, 'bad-depends/template.yaml'), logicalId: 'Q', type: 'AWS::SQS::Queue', property: 'DependsOn', message: 'DependsOn names Ghost, which is not a resource of this template; ignored' },
+    ]);
     await expect(loadTemplate(join(work, 'bad-transform/template.yaml'), { cacheDir })).rejects.toThrow('Transform: Transform AWS::Include is not supported locally');
     await expect(loadTemplate(join(work, 'nowhere/template.yaml'), { cacheDir })).rejects.toThrow(/cannot read the template/);
   });

@@ -7,7 +7,7 @@ import { TemplateError } from './errors.ts';
 import { parseParameterOverrides } from './parameters.ts';
 import { DEFAULT_REGION } from './pseudo.ts';
 import { buildStack } from './stack.ts';
-import type { LoadedStack } from './types.ts';
+import type { LoadedStack, TemplateWarning } from './types.ts';
 import { parseTemplate } from './yaml.ts';
 
 export interface LoadTemplateOptions {
@@ -48,10 +48,11 @@ export async function loadTemplate(file: string, options: LoadTemplateOptions = 
   const path = resolve(file);
   const stackName = options.stackName ?? stackNameFromFolder(basename(dirname(path)));
   checkStackName(stackName, path);
-  const template = parseTemplate(readText(path), path);
+  const parseWarnings: TemplateWarning[] = [];
+  const template = parseTemplate(readText(path), path, parseWarnings);
   const parameters = Array.isArray(options.parameters) ? parseParameterOverrides(options.parameters as readonly string[]) : ((options.parameters ?? {}) as Record<string, string>);
   return buildStack(
-    { template, file: path, dir: dirname(path), stackName, displayName: stackName, dependsOnStacks: [] },
+    { template, file: path, dir: dirname(path), stackName, displayName: stackName, dependsOnStacks: [], warnings: parseWarnings },
     { region: options.region ?? DEFAULT_REGION, parameters, cacheDir: options.cacheDir ?? defaultCacheDir() },
   );
 }

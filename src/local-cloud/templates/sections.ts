@@ -22,8 +22,12 @@ export function checkTransforms(template: Record<string, unknown>, file: string)
   }
 }
 
-/** Every resource as declared (conditions not yet applied), validated for shape. */
-export function readResources(template: Record<string, unknown>, file: string, generatedFrom: ReadonlyMap<string, string>): TemplateResource[] {
+/**
+ * Every resource as declared (conditions not yet applied), validated for shape. A `DependsOn` on a
+ * resource that is not there (often one SAM generates for a construct not emulated, like a REST
+ * API stage) is dropped with a warning, so `--skip-unsupported` can still start.
+ */
+export function readResources(template: Record<string, unknown>, file: string, generatedFrom: ReadonlyMap<string, string>, warnings: TemplateWarning[]): TemplateResource[] {
   const section = template.Resources;
   if (!isPlainObject(section) || Object.keys(section).length === 0) throw new TemplateError('a template needs a Resources section with at least one resource', { file });
   const ids = new Set(Object.keys(section));
@@ -35,17 +39,20 @@ export function readResources(template: Record<string, unknown>, file: string, g
     if (raw.Properties !== undefined && !isPlainObject(raw.Properties)) throw fail('Properties must be a mapping', 'Properties');
     if (raw.Condition !== undefined && typeof raw.Condition !== 'string') throw fail('Condition must name a condition', 'Condition');
     if (raw.Metadata !== undefined && !isPlainObject(raw.Metadata)) throw fail('Metadata must be a mapping', 'Metadata');
-    const dependsOn = raw.DependsOn === undefined ? [] : [raw.DependsOn].flat();
-    for (const dependency of dependsOn) {
-      if (typeof dependency !== 'string' || !ids.has(dependency)) throw fail(`DependsOn names ${String(dependency)}, which is not a resource of this template`, 'DependsOn');
-    }
+    const declared = raw.DependsOn === undefined ? [] : [raw.DependsOn].flat();
+    if (declared.some((dependency) => typeof dependency !== 'string')) throw fail('DependsOn must name resources', 'DependsOn');
+    const dependsOn = (declared as string[]).filter((dependency) => {
+      if (ids.has(dependency)) return true;
+      warnings.push({ file, logicalId, type: raw.Type as string, property: 'DependsOn', message: `DependsOn names ${dependency}, which is not a resource of this template; ignored` });
+      return false;
+    });
     const from = generatedFrom.get(logicalId);
     return {
       logicalId,
       type: raw.Type,
       properties: raw.Properties ?? {},
       ...(raw.Condition === undefined ? {} : { condition: raw.Condition }),
-      dependsOn: dependsOn as string[],
+      dependsOn,
       metadata: raw.Metadata ?? {},
       ...(from === undefined ? {} : { generatedFrom: from }),
     };

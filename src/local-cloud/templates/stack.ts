@@ -21,6 +21,8 @@ export interface StackSource {
   readonly dependsOnStacks: readonly string[];
   /** CDK file assets of the stack and the assembly directory their paths are relative to. */
   readonly assets?: { readonly list: readonly FileAsset[]; readonly dir: string };
+  /** Found while parsing (a duplicate key …). */
+  readonly warnings?: readonly TemplateWarning[];
 }
 
 export interface StackSettings {
@@ -38,7 +40,8 @@ export async function buildStack(source: StackSource, settings: StackSettings): 
   checkTransforms(source.template, file);
   const sam = usesSam(source.template) ? transformSam(source.template, file, source.dir) : undefined;
   const template = sam?.template ?? source.template;
-  const all = readResources(template, file, sam?.generatedFrom ?? new Map());
+  const sectionWarnings: TemplateWarning[] = [];
+  const all = readResources(template, file, sam?.generatedFrom ?? new Map(), sectionWarnings);
   const parameters = resolveParameters(template.Parameters, settings.parameters, file);
   const { scope: conditionScope, values: conditions } = evaluateConditions(template.Conditions, {
     file,
@@ -76,7 +79,7 @@ export async function buildStack(source: StackSource, settings: StackSettings): 
         }),
       ),
   );
-  const warnings: TemplateWarning[] = [...parameters.warnings, ...(sam?.warnings ?? []), ...ruleWarnings(template, file)];
+  const warnings: TemplateWarning[] = [...(source.warnings ?? []), ...sectionWarnings, ...parameters.warnings, ...(sam?.warnings ?? []), ...ruleWarnings(template, file)];
   const unsupportedFeatures: UnsupportedFeature[] = [...(sam?.unsupported ?? [])];
   return {
     name: source.stackName,

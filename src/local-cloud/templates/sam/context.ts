@@ -19,6 +19,8 @@ export class SamContext {
   readonly generatedFrom = new Map<string, string>();
   readonly warnings: TemplateWarning[] = [];
   readonly unsupported: UnsupportedFeature[] = [];
+  /** Function id → the alias generated for its `AutoPublishAlias` (what `!Ref Function.Alias` means). */
+  readonly aliases = new Map<string, string>();
 
   constructor(
     readonly file: string,

@@ -10,9 +10,9 @@ const RUNTIME_SDK = '@aws-sdk/*';
 /**
  * Bundles a function whose `Metadata` says `BuildMethod: esbuild`, as `sam build` does: each of
  * `BuildProperties.EntryPoints` (relative to `CodeUri`) bundled for Node into `outDir`, with SAM's
- * defaults (`Format: cjs`, `Target: es2020`, `Minify: true`, `Sourcemap: false`). If the only
- * failures are `@aws-sdk/*` packages that are not installed, it bundles again with them external:
- * the Lambda runtime provides SDK v3, and so does the local cloud.
+ * defaults (`Format: cjs`, `Target: es2020`, `Minify: true`, `Sourcemap: false`). When `@aws-sdk/*`
+ * packages are not installed, it bundles again with them external (the Lambda runtime provides SDK
+ * v3, and so does the local cloud) and reports what is still missing.
  *
  * @throws TemplateError naming what esbuild could not do.
  */
@@ -47,9 +47,9 @@ export async function buildWithEsbuild(codeDir: string, buildProperties: unknown
   mkdirSync(outDir, { recursive: true });
   try {
     await esbuild.build({ ...options, external });
-  } catch (error) {
-    if (!onlyMissingSdk(error)) throw new TemplateError(`esbuild could not bundle ${entryPoints.join(', ')}: ${describe(error)}`, { cause: error });
-    await esbuild.build({ ...options, external: [...external, RUNTIME_SDK] });
+  } catch (first) {
+    const retry = missesSdk(first) ? await esbuild.build({ ...options, external: [...external, RUNTIME_SDK] }).then(() => undefined, (error: unknown) => error) : first;
+    if (retry !== undefined) throw new TemplateError(`esbuild could not bundle ${entryPoints.join(', ')}: ${describe(retry)}`, { cause: retry });
   }
 }
 
@@ -64,9 +64,8 @@ function failures(error: unknown): { text: string }[] {
   return isPlainObject(error) && Array.isArray(error.errors) ? (error.errors as { text: string }[]) : [];
 }
 
-function onlyMissingSdk(error: unknown): boolean {
-  const errors = failures(error);
-  return errors.length > 0 && errors.every((e) => /^Could not resolve "@aws-sdk\//.test(e.text));
+function missesSdk(error: unknown): boolean {
+  return failures(error).some((e) => /^Could not resolve "@aws-sdk\//.test(e.text));
 }
 
 function describe(error: unknown): string {

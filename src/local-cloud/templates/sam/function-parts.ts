@@ -6,8 +6,8 @@ import { isPlainObject } from '../intrinsics.ts';
 
 /** `Code` from `InlineCode`, `CodeUri` or `ImageUri`. A local `CodeUri` becomes `LocalPath`, absolute. */
 export function functionCode(logicalId: string, p: Record<string, unknown>, ctx: SamContext): Record<string, unknown> {
-  if (p.InlineCode !== undefined && p.CodeUri !== undefined) throw ctx.fail(logicalId, "only one of 'InlineCode' or 'CodeUri' can be set");
   if (p.PackageType === 'Image') return { ImageUri: p.ImageUri };
+  // SAM's precedence: InlineCode before CodeUri (a global CodeUri then does not matter).
   if (p.InlineCode !== undefined) return { ZipFile: p.InlineCode };
   const uri = p.CodeUri ?? '.';
   if (isPlainObject(uri) && uri.Bucket !== undefined) return { S3Bucket: uri.Bucket, S3Key: uri.Key, S3ObjectVersion: uri.Version };

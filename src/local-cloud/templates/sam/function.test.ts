@@ -31,7 +31,7 @@ describe('AWS::Serverless::Function', () => {
 
   it('keeps a given Role, maps InlineCode, S3 code, DeadLetterQueue and Tracing', () => {
     const { resources } = transform({
-      A: fn({ Role: 'arn:aws:iam::000000000000:role/r', CodeUri: undefined, InlineCode: 'exports.handler=async()=>1', Tracing: 'Active', DeadLetterQueue: { Type: 'SQS', TargetArn: { 'Fn::GetAtt': ['D', 'Arn'] } } }),
+      A: fn({ Role: 'arn:aws:iam::000000000000:role/r', InlineCode: 'exports.handler=async()=>1', Tracing: 'Active', DeadLetterQueue: { Type: 'SQS', TargetArn: { 'Fn::GetAtt': ['D', 'Arn'] } } }),
       B: fn({ CodeUri: 's3://bucket/path/code.zip', Tracing: 'Disabled' }),
       C: fn({ CodeUri: { Bucket: 'b', Key: 'k' } }),
       D: { Type: 'AWS::SQS::Queue' },
@@ -82,6 +82,14 @@ describe('AWS::Serverless::Function', () => {
     });
     expect(resources.MainEventInvokeConfigOnFailureQueue).toEqual({ Type: 'AWS::SQS::Queue' });
     expect(template.Outputs).toEqual({ Dlq: { Value: { Ref: 'MainEventInvokeConfigOnFailureQueue' } }, Alias: { Value: { Ref: 'Main' } } });
+    expect(resources.MainAliaslive).toBeUndefined();
+  });
+
+  it('generates the AutoPublishAlias alias, which !Ref Function.Alias names', () => {
+    const { resources, template } = transform({ Fn: fn() }, { Globals: { Function: { AutoPublishAlias: 'live-v_1' } }, Outputs: { A: { Value: { Ref: 'Fn.Alias' } } } });
+
+    expect(resources.FnAliasliveDvU1).toEqual({ Type: 'AWS::Lambda::Alias', Properties: { Name: 'live-v_1', FunctionName: { Ref: 'Fn' }, FunctionVersion: '$LATEST' } });
+    expect(template.Outputs).toEqual({ A: { Value: { Ref: 'FnAliasliveDvU1' } } });
   });
 
   it('copies the function Condition onto what it generates', () => {

@@ -58,6 +58,11 @@ export function samFunction(logicalId: string, resource: CfnResource, globals: S
   if (p.Tracing !== undefined && p.Tracing !== 'Disabled') properties.TracingConfig = { Mode: p.Tracing };
   if (p.DeadLetterQueue !== undefined) properties.DeadLetterConfig = { TargetArn: deadLetterTarget(logicalId, p.DeadLetterQueue, ctx) };
   ctx.add(logicalId, { Type: 'AWS::Lambda::Function', Properties: properties, DependsOn: resource.DependsOn, Metadata: resource.Metadata, ...attributes });
+  if (typeof p.AutoPublishAlias === 'string') {
+    ctx.aliases.set(logicalId, aliasLogicalId(logicalId, p.AutoPublishAlias));
+    ctx.add(aliasLogicalId(logicalId, p.AutoPublishAlias), alias(logicalId, p.AutoPublishAlias, attributes), logicalId);
+  }
+  else if (p.AutoPublishAlias !== undefined) ctx.warn(logicalId, TYPE, 'AutoPublishAlias given by an intrinsic: no alias resource is generated', 'AutoPublishAlias');
   if (p.FunctionUrlConfig !== undefined) functionUrl(logicalId, p.FunctionUrlConfig, attributes, ctx);
   if (p.EventInvokeConfig !== undefined) eventInvokeConfig(logicalId, p.EventInvokeConfig, attributes, ctx);
   if (p.Role === undefined) ctx.add(`${logicalId}Role`, executionRole(resource, p), logicalId);
@@ -83,6 +88,16 @@ function events(functionId: string, declared: unknown, attributes: Partial<CfnRe
   });
   const sortKey = (event: SamEvent) => (typeof event.properties.Path === 'string' ? event.properties.Path : event.type === 'HttpApi' ? '$default' : event.name);
   return list.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+}
+
+/** SAM's alias id: `<Function>Alias<Name>`, `-` and `_` in the name spelt `D` and `U`. */
+export function aliasLogicalId(functionId: string, name: string): string {
+  return `${functionId}Alias${name.replace(/-/g, 'D').replace(/_/g, 'U')}`;
+}
+
+// Versions are not published locally: the alias points at $LATEST, i.e. it is the function.
+function alias(functionId: string, name: string, attributes: Partial<CfnResource>): CfnResource {
+  return { Type: 'AWS::Lambda::Alias', Properties: { Name: name, FunctionName: { Ref: functionId }, FunctionVersion: '$LATEST' }, ...attributes };
 }
 
 function deadLetterTarget(logicalId: string, dlq: unknown, ctx: SamContext): unknown {

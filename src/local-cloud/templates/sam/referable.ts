@@ -7,12 +7,15 @@ interface Referables {
   readonly input: ReadonlyMap<string, CfnResource>;
   /** Logical ids of the transform's output. */
   readonly emitted: ReadonlySet<string>;
+  /** Function id → its generated alias. */
+  readonly aliases: ReadonlyMap<string, string>;
 }
 
 /**
  * SAM lets templates `Ref` generated resources through a property of the SAM resource:
- * `MyApi.Stage` is the API's stage; `MyFunction.Alias` / `.Version` are the function itself here
- * (AutoPublishAlias publishes nothing locally: the alias is the function), and
+ * `MyApi.Stage` is the API's stage; `MyFunction.Alias` the `<Function>Alias<Name>` generated for
+ * `AutoPublishAlias` (a no-op alias: it is the function), `.Version` the function itself (no
+ * versions are published locally), and
  * `MyFunction.DestinationQueue` the queue an `EventInvokeConfig` generated.
  */
 export function rewriteReferableProperties<T>(value: T, referables: Referables): T {
@@ -29,12 +32,13 @@ function rewrite(value: unknown, referables: Referables): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, rewrite(child, referables)]));
 }
 
-function referable(name: string, { stages, input, emitted }: Referables): string | undefined {
+function referable(name: string, { stages, input, emitted, aliases }: Referables): string | undefined {
   const [id = '', property] = name.split('.', 2);
   const type = input.get(id)?.Type;
   if (type === 'AWS::Serverless::HttpApi' && property === 'Stage') return stages.get(id);
   if (type !== 'AWS::Serverless::Function') return undefined;
-  if (property === 'Alias' || property === 'Version') return id;
+  if (property === 'Alias') return aliases.get(id) ?? id;
+  if (property === 'Version') return id;
   if (property === 'DestinationQueue') {
     return [`${id}EventInvokeConfigOnFailureQueue`, `${id}EventInvokeConfigOnSuccessQueue`].find((queue) => emitted.has(queue));
   }

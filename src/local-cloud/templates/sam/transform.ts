@@ -71,7 +71,7 @@ export function transformSam(template: Record<string, unknown>, file: string, di
   for (const api of apis.values()) emitHttpApi(api, ctx);
   const { Transform: _transform, Globals: _globals, ...rest } = template;
   const stages = new Map([...apis.values()].map((api) => [api.logicalId, stageLogicalId(api.logicalId, api.properties.StageName ?? '$default')]));
-  const out = rewriteReferableProperties({ ...rest, Resources: Object.fromEntries([...ctx.resources].map(([id, resource]) => [id, dropUndefined(resource)])) }, { stages, input, emitted: new Set(ctx.resources.keys()) });
+  const out = rewriteReferableProperties({ ...rest, Resources: Object.fromEntries([...ctx.resources].map(([id, resource]) => [id, dropUndefined(resource)])) }, { stages, input, emitted: new Set(ctx.resources.keys()), aliases: ctx.aliases });
   return { template: out, generatedFrom: ctx.generatedFrom, warnings: ctx.warnings, unsupported: ctx.unsupported };
 }
 
