@@ -2,6 +2,7 @@ import type { FileAsset } from './assets.ts';
 import { evaluateConditions, NO_RESOURCES } from './conditions.ts';
 import { TemplateError } from './errors.ts';
 import { locateFunctionCode } from './functions.ts';
+import { applyIncludes } from './include.ts';
 import { resolveTemplateValue } from './intrinsics.ts';
 import { dependencyOrder } from './order.ts';
 import { resolveParameters } from './parameters.ts';
@@ -38,9 +39,10 @@ export interface StackSettings {
 export async function buildStack(source: StackSource, settings: StackSettings): Promise<LoadedStack> {
   const { file } = source;
   checkTransforms(source.template, file);
-  const sam = usesSam(source.template) ? transformSam(source.template, file, source.dir) : undefined;
-  const template = sam?.template ?? source.template;
   const sectionWarnings: TemplateWarning[] = [];
+  const included = applyIncludes(source.template, file, source.dir, sectionWarnings);
+  const sam = usesSam(included) ? transformSam(included, file, source.dir) : undefined;
+  const template = sam?.template ?? included;
   const all = readResources(template, file, sam?.generatedFrom ?? new Map(), sectionWarnings);
   const parameters = resolveParameters(template.Parameters, settings.parameters, file);
   const { scope: conditionScope, values: conditions } = evaluateConditions(template.Conditions, {
