@@ -23,6 +23,8 @@ writeFiles(work, {
     '      BucketEncryption: { ServerSideEncryptionConfiguration: [] }',
     '      NotificationConfiguration: { QueueConfigurations: [] }',
     '  Topic: { Type: AWS::SNS::Topic }',
+    '  Socket: { Type: AWS::ApiGatewayV2::Api, Properties: { Name: ws, ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action } }',
+    '  SocketStage: { Type: AWS::ApiGatewayV2::Stage, Properties: { ApiId: !Ref Socket, StageName: prod } }',
     '  Role: { Type: AWS::IAM::Role, Properties: { AssumeRolePolicyDocument: {} } }',
     '  Fn:',
     '    Type: AWS::Serverless::Function',
@@ -59,7 +61,9 @@ describe('validating a loaded stack', async () => {
   it('lists unsupported types and SAM constructs with logical id, type and file', () => {
     expect(unsupportedResources(stack)).toEqual([
       { logicalId: 'Topic', type: 'AWS::SNS::Topic', file, reason: 'AWS::SNS::Topic is not emulated locally' },
-      { logicalId: 'FnRest', type: 'AWS::Serverless::Function Api event', file, reason: 'REST API Auth is not emulated; only Path, Method and TimeoutInMillis are' },
+      { logicalId: 'Socket', type: 'AWS::ApiGatewayV2::Api', file, reason: 'WebSocket APIs are not emulated locally (HTTP APIs are)' },
+      { logicalId: 'SocketStage', type: 'AWS::ApiGatewayV2::Stage', file, reason: 'it belongs to Socket, a WebSocket API' },
+      { logicalId: 'FnRest', type: 'AWS::Serverless::Function Api event', file, reason: 'REST API event Auth is not emulated; only Path, Method and TimeoutInMillis are' },
     ]);
   });
 
@@ -68,6 +72,7 @@ describe('validating a loaded stack', async () => {
       ['Queue', 'AWS::SQS::Queue', 'FifoQueue'],
       ['Bucket', 'AWS::S3::Bucket', 'VersioningConfiguration'],
       ['Bucket', 'AWS::S3::Bucket', 'NotificationConfiguration.QueueConfigurations'],
+      ['Socket', 'AWS::ApiGatewayV2::Api', 'RouteSelectionExpression'],
       ['Fn', 'AWS::Lambda::Function', 'Layers'],
     ]);
     expect(propertyWarnings(stack)[0]?.message).toBe('AWS::SQS::Queue property FifoQueue is not emulated locally; it has no effect');
@@ -80,6 +85,6 @@ describe('validating a loaded stack', async () => {
   it('combines the checks', () => {
     const report = validateStack(stack);
 
-    expect([report.unsupported.length, report.warnings.length, report.functionProblems.length]).toEqual([2, 4, 1]);
+    expect([report.unsupported.length, report.warnings.length, report.functionProblems.length]).toEqual([4, 5, 1]);
   });
 });

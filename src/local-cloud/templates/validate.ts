@@ -28,11 +28,18 @@ export interface UnsupportedResource {
  * ignores, and constructs inside resources the loader could not translate (a SAM `Api` event …).
  */
 export function unsupportedResources(stack: LoadedStack): UnsupportedResource[] {
-  const types = stack.resources
-    .filter((resource) => supportOf(resource.type) === 'unsupported')
-    .map((resource) => ({ logicalId: resource.logicalId, type: resource.type, file: stack.file, reason: `${resource.type} is not emulated locally` }));
-  const features = stack.unsupportedFeatures.map((feature) => ({ ...feature, file: stack.file }));
-  return [...types, ...features];
+  const out: UnsupportedResource[] = [];
+  const apis = new Set<string>();
+  for (const resource of stack.resources) {
+    const unsupported = (reason: string) => out.push({ logicalId: resource.logicalId, type: resource.type, file: stack.file, reason });
+    const apiId = isPlainObject(resource.properties.ApiId) ? resource.properties.ApiId.Ref : undefined;
+    if (supportOf(resource.type) === 'unsupported') unsupported(`${resource.type} is not emulated locally`);
+    else if (resource.type === 'AWS::ApiGatewayV2::Api' && resource.properties.ProtocolType === 'WEBSOCKET') {
+      apis.add(resource.logicalId);
+      unsupported('WebSocket APIs are not emulated locally (HTTP APIs are)');
+    } else if (resource.type.startsWith('AWS::ApiGatewayV2::') && typeof apiId === 'string' && apis.has(apiId)) unsupported(`it belongs to ${apiId}, a WebSocket API`);
+  }
+  return [...out, ...stack.unsupportedFeatures.map((feature) => ({ ...feature, file: stack.file }))];
 }
 
 /** A warning for every property of an emulated resource that the local cloud does not emulate. */

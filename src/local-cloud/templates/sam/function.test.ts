@@ -108,7 +108,7 @@ describe('AWS::Serverless::Function', () => {
 
     expect(warnings.map((w) => w.property)).toEqual(['Bogus', 'DeploymentPreference']);
     expect(unsupported).toEqual([
-      { logicalId: 'FRest', type: 'AWS::Serverless::Function Api event', reason: expect.stringContaining('an explicit AWS::Serverless::Api (RestApiId) is not emulated') },
+      { logicalId: 'FRest', type: 'AWS::Serverless::Function Api event', reason: 'RestApiId does not name an AWS::Serverless::Api of this template' },
       { logicalId: 'FTopic', type: 'AWS::Serverless::Function SNS event', reason: 'the SNS event source is not emulated locally' },
     ]);
     expect(resources.Link).toBeUndefined();

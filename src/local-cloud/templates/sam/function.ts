@@ -8,7 +8,7 @@ import { withGlobals } from './globals.ts';
 import { httpApiEvent } from './http-api-event.ts';
 import type { HttpApiState } from './http-api.ts';
 import { PULL_EVENT_TYPES, pullEvent } from './pull-events.ts';
-import { restApiEvent } from './rest-api-event.ts';
+import { restApiEvent } from './rest-api.ts';
 import { ruleEvent, scheduleV2Event } from './rule-events.ts';
 import { s3Event } from './s3-event.ts';
 import { isPlainObject } from '../intrinsics.ts';

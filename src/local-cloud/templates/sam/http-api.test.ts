@@ -83,7 +83,8 @@ describe('HttpApi events and AWS::Serverless::HttpApi', () => {
   it('names stages as SAM does', () => {
     expect(stageLogicalId('Api', '$default')).toBe('ApiApiGatewayDefaultStage');
     expect(stageLogicalId('Api', 'v1')).toBe('Apiv1Stage');
-    expect(stageLogicalId('Api', { Ref: 'Stage' })).toBe(`ApiStage${samHash({ Ref: 'Stage' })}`);
+    expect(stageLogicalId('Api', 'my-stage')).toBe(`ApiStage${samHash('my-stage')}`);
+    expect(stageLogicalId('Api', { Ref: 'Stage' })).toBe('ApiStage');
     // python3: hashlib.sha1(json.dumps({'b':1,'a':[1,'x']}, separators=(',',':'), sort_keys=True).encode()).hexdigest()[:10]
     expect(samHash({ b: 1, a: [1, 'x'] })).toBe('8ccdc443a2');
   });

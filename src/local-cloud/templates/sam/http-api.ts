@@ -18,6 +18,8 @@ export interface HttpApiState {
   readonly resource: CfnResource;
   readonly properties: Record<string, unknown>;
   readonly body: Record<string, unknown>;
+  /** A SAM REST API served as an HTTP API (payload 1.0, stage in the path). */
+  readonly rest?: boolean;
 }
 
 /** The implicit API SAM creates for `HttpApi` events without `ApiId`. */
@@ -73,11 +75,14 @@ export function emitHttpApi(state: HttpApiState, ctx: SamContext): void {
   }, logicalId);
 }
 
-/** SAM's stage id: `<Api>ApiGatewayDefaultStage`, `<Api><Name>Stage`, or a hash for an intrinsic name. */
+/**
+ * SAM's stage id: `<Api>ApiGatewayDefaultStage` for `$default`, `<Api><Name>Stage` for an
+ * alphanumeric name, `<Api>Stage<sha1 of the name>` for another string, `<Api>Stage` for an intrinsic.
+ */
 export function stageLogicalId(apiId: string, stageName: unknown): string {
   if (stageName === DEFAULT_STAGE) return `${apiId}ApiGatewayDefaultStage`;
   if (typeof stageName === 'string' && /^[A-Za-z0-9]+$/.test(stageName)) return `${apiId}${stageName}Stage`;
-  return `${apiId}Stage${samHash(typeof stageName === 'string' ? '' : stageName)}`;
+  return `${apiId}Stage${samHash(typeof stageName === 'string' ? stageName : '')}`;
 }
 
 /** SAM's `LogicalIdGenerator` hash: the first 10 hex digits of the SHA-1 of the compact, key-sorted JSON. */

@@ -13,7 +13,7 @@ interface Referables {
 
 /**
  * SAM lets templates `Ref` generated resources through a property of the SAM resource:
- * `MyApi.Stage` is the API's stage; `MyFunction.Alias` the `<Function>Alias<Name>` generated for
+ * `MyApi.Stage` is the (HTTP or served REST) API's stage; `MyFunction.Alias` the `<Function>Alias<Name>` generated for
  * `AutoPublishAlias` (a no-op alias: it is the function), `.Version` the function itself (no
  * versions are published locally), and
  * `MyFunction.DestinationQueue` the queue an `EventInvokeConfig` generated.
@@ -35,7 +35,7 @@ function rewrite(value: unknown, referables: Referables): unknown {
 function referable(name: string, { stages, input, emitted, aliases }: Referables): string | undefined {
   const [id = '', property] = name.split('.', 2);
   const type = input.get(id)?.Type;
-  if (type === 'AWS::Serverless::HttpApi' && property === 'Stage') return stages.get(id);
+  if ((type === 'AWS::Serverless::HttpApi' || type === 'AWS::Serverless::Api') && property === 'Stage') return stages.get(id);
   if (type !== 'AWS::Serverless::Function') return undefined;
   if (property === 'Alias') return aliases.get(id) ?? id;
   if (property === 'Version') return id;

@@ -6,7 +6,7 @@ import { httpApiEventApiId } from './http-api-event.ts';
 import type { HttpApiState } from './http-api.ts';
 import { emitHttpApi, IMPLICIT_HTTP_API, implicitHttpApi, prepareHttpApi, stageLogicalId } from './http-api.ts';
 import { rewriteReferableProperties } from './referable.ts';
-import { IMPLICIT_REST_API, implicitRestApi, isSimpleRestEvent } from './rest-api-event.ts';
+import { IMPLICIT_REST_API, isSimpleRestEvent, prepareRestApis, restApiId } from './rest-api.ts';
 import { simpleTable } from './simple-table.ts';
 import { TemplateError } from '../errors.ts';
 import { isPlainObject } from '../intrinsics.ts';
@@ -86,12 +86,8 @@ function prepareApis(input: Map<string, CfnResource>, globals: ReturnType<typeof
   if (events.some((event) => event.type === 'HttpApi' && httpApiEventApiId(event.properties) === IMPLICIT_HTTP_API) && !input.has(IMPLICIT_HTTP_API)) {
     input.set(IMPLICIT_HTTP_API, implicitHttpApi());
   }
-  if (events.some((event) => event.type === 'Api' && isSimpleRestEvent(event.properties)) && !input.has(IMPLICIT_REST_API)) {
-    const rest = implicitRestApi(globals.get('AWS::Serverless::Api'), ctx);
-    input.set(IMPLICIT_REST_API, rest);
-    // Globals.Api were translated into the implicit API; HttpApi globals do not apply to it.
-    apis.set(IMPLICIT_REST_API, prepareHttpApi(IMPLICIT_REST_API, rest, new Map(), ctx));
-  }
+  const implicitRest = events.some((event) => event.type === 'Api' && isSimpleRestEvent(event.properties) && restApiId(event.properties) === IMPLICIT_REST_API);
+  for (const state of prepareRestApis(input, implicitRest, globals, ctx)) apis.set(state.logicalId, state);
   for (const [id, resource] of input) {
     if (resource.Type === 'AWS::Serverless::HttpApi') apis.set(id, prepareHttpApi(id, resource, globals, ctx));
   }
