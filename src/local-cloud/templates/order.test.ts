@@ -37,6 +37,12 @@ describe('dependencyOrder', () => {
     expect(resourceDependencies(resources).get('Fn')).toEqual(new Set(['Role']));
   });
 
+  it('ignores the references of SAM resources the transform did not expand', () => {
+    const resources = [{ ...resource('Graph', { Functions: { F: { DataSource: { 'Fn::GetAtt': ['Source', 'Name'] } } } }), type: 'AWS::Serverless::GraphQLApi' }, resource('Source', { ApiId: { 'Fn::GetAtt': ['Graph', 'ApiId'] } })];
+
+    expect(dependencyOrder(resources, 't.yaml')).toEqual(['Graph', 'Source']);
+  });
+
   it('names a cycle', () => {
     const resources = [resource('Free'), resource('A', { X: { Ref: 'B' } }), resource('B', {}, ['C']), resource('C', { Y: { 'Fn::GetAtt': ['A', 'Arn'] } })];
 

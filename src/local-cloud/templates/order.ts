@@ -2,12 +2,16 @@ import { TemplateError } from './errors.ts';
 import { referencedNames } from './refs.ts';
 import type { TemplateResource } from './types.ts';
 
-/** For each resource, the resources of the same stack it refers to (`Ref`/`GetAtt`/`Sub`) or `DependsOn`. */
+/**
+ * For each resource, the resources of the same stack it refers to (`Ref`/`GetAtt`/`Sub`) or
+ * `DependsOn`. A SAM resource the transform left as it is (a macro not expanded locally, so never
+ * deployed) only counts its `DependsOn`: its properties reference what its expansion would.
+ */
 export function resourceDependencies(resources: readonly TemplateResource[]): Map<string, Set<string>> {
   const ids = new Set(resources.map((resource) => resource.logicalId));
   const graph = new Map<string, Set<string>>();
   for (const resource of resources) {
-    const names = referencedNames(resource.properties);
+    const names = resource.type.startsWith('AWS::Serverless::') ? new Set<string>() : referencedNames(resource.properties);
     for (const dependency of resource.dependsOn) names.add(dependency);
     graph.set(resource.logicalId, new Set([...names].filter((name) => ids.has(name) && name !== resource.logicalId)));
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TemplateError } from './errors.ts';
+import type { TemplateWarning } from './types.ts';
 import { parseTemplate } from './yaml.ts';
 
 function errorOf(action: () => unknown): TemplateError {
@@ -125,8 +126,17 @@ describe('parseTemplate', () => {
     expect(errorOf(() => parseTemplate(lines.join('\n'), 'long.json')).line).toBe(33);
   });
 
-  it('rejects duplicate keys and a template that is not a mapping', () => {
-    expect(errorOf(() => parseTemplate('A: 1\nA: 2\n', 'dup.yaml')).message).toMatch(/dup\.yaml:2: invalid YAML: Map keys must be unique/);
+  it('takes the last of duplicate keys, as CloudFormation does, with a warning', () => {
+    const warnings: TemplateWarning[] = [];
+
+    expect(parseTemplate('A: 1\nB:\n  C: 1\n  C: 2\nA: 3\n', 'dup.yaml', warnings)).toEqual({ A: 3, B: { C: 2 } });
+    expect(warnings.map((w) => w.message)).toEqual([
+      'line 4: key C appears twice in one mapping; the last value is used, as CloudFormation does',
+      'line 5: key A appears twice in one mapping; the last value is used, as CloudFormation does',
+    ]);
+  });
+
+  it('rejects a template that is not a mapping', () => {
     expect(errorOf(() => parseTemplate('- a\n', 'list.yaml')).message).toBe('list.yaml: a template must be a mapping with a Resources section');
   });
 });

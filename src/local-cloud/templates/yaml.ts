@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { TemplateError } from './errors.ts';
+import type { TemplateWarning } from './types.ts';
 
 /**
  * Short-form tags CloudFormation's YAML accepts. `!X value` means `{ "Fn::X": value }`, except `!Ref`
@@ -17,11 +18,14 @@ const FUNCTION_TAGS = new Set([
  * Parses a CloudFormation / SAM template, YAML or JSON, into its long JSON form (`!Ref x` becomes
  * `{ "Ref": "x" }`, `!GetAtt a.b` becomes `{ "Fn::GetAtt": ["a", "b"] }` …).
  *
+ * A key repeated in one mapping is not an error: CloudFormation deploys such a template with the
+ * last value, and so does this parser, adding a warning to `warnings` when given.
+ *
  * @example parseTemplate(readFileSync(file, 'utf8'), file).Resources
  * @throws TemplateError naming `file` and the line of the first problem.
  */
-export function parseTemplate(text: string, file: string): Record<string, unknown> {
-  const value = looksLikeJson(file, text) ? parseJson(text, file) : parseYaml(text, file);
+export function parseTemplate(text: string, file: string, warnings?: TemplateWarning[]): Record<string, unknown> {
+  const value = looksLikeJson(file, text) ? parseJson(text, file) : parseYaml(text, file, warnings);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TemplateError('a template must be a mapping with a Resources section', { file });
   }
@@ -60,22 +64,23 @@ function lineAt(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
 
-function parseYaml(text: string, file: string): unknown {
+function parseYaml(text: string, file: string, warnings: TemplateWarning[] | undefined): unknown {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   const [first] = doc.errors;
   if (first) {
     // The pretty message ends with " at line L, column C:" and a code excerpt; the line is reported apart.
     const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new TemplateError(`invalid YAML: ${reason}`, { file, line: first.linePos?.[0].line, cause: first });
   }
-  return toJson(doc.contents, { doc, file, lines });
+  return toJson(doc.contents, { doc, file, lines, warnings });
 }
 
 interface Walk {
   readonly doc: Document;
   readonly file: string;
   readonly lines: LineCounter;
+  readonly warnings: TemplateWarning[] | undefined;
 }
 
 function toJson(node: unknown, walk: Walk): unknown {
@@ -93,8 +98,13 @@ function seqToJson(items: readonly unknown[], walk: Walk): unknown[] {
 function mapToJson(items: readonly { key: unknown; value: unknown }[], walk: Walk): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const pair of items) {
-    const key = toJson(pair.key, walk);
-    out[String(key)] = toJson(pair.value, walk);
+    const key = String(toJson(pair.key, walk));
+    if (Object.hasOwn(out, key)) {
+      const range = (pair.key as Node | null)?.range;
+      const line = range ? walk.lines.linePos(range[0]).line : undefined;
+      walk.warnings?.push({ file: walk.file, message: `line ${line ?? '?'}: key ${key} appears twice in one mapping; the last value is used, as CloudFormation does` });
+    }
+    out[key] = toJson(pair.value, walk);
   }
   return out;
 }
