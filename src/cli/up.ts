@@ -7,16 +7,31 @@ import type { AppDef } from '../platform/topology/types.ts';
 import { startLocalCloud, type LocalCloud } from '../local-cloud/cloud.ts';
 import { writeEnvFile } from '../platform/env-file.ts';
 import { CliError } from '../platform/cli-error.ts';
+import { checkSupport } from './check-support.ts';
+import { loadStackArgs } from './stack-args.ts';
 
-export const UP_USAGE = `Usage: eventloom up [--port 4566] [--data-dir .eventloom] [--fresh] [--dynamodb-port <port>] [--write-env .env] [--apps <module>]
+export const UP_USAGE = `Usage: eventloom up [--template <file>]… [--cdk-out <dir> [--stacks A,B]] [--cdk <project>] [options]
 
-Boots the local cloud with every registered app and writes the SDK endpoints and API base URLs to .env.
+Boots the local cloud and writes the SDK endpoints, API base URLs and stack outputs to .env.
+Without --template, --cdk-out or --cdk it runs every registered eventloom app (src/apps/index.ts).
+
+Your own app:
+  --template <file>       a SAM or CloudFormation template, JSON or YAML (repeatable)
+  --stack-name <name>     the stack name of a single --template (default: the template's folder name)
+  --parameter Key=Value   a template parameter (repeatable; otherwise each takes its Default)
+  --cdk-out <dir>         every stack of a synthesized CDK cloud assembly (nested stages too)
+  --stacks A,B            only these stacks of the assembly (names or Stage/Stack ids)
+  --cdk <project>         synthesize the CDK project (its cdk.json app, offline), then load it
+  --skip-unsupported      start even if a template has resource types eventloom does not run (they are skipped)
+
+Options:
   --port           port of the AWS endpoint, Invoke API, HTTP APIs and inspector (default 4566)
   --data-dir       where DynamoDB Local and the state database keep their files (default .eventloom)
   --fresh          wipe the data directory first
   --dynamodb-port  DynamoDB Local's port (default: --port + 1)
   --write-env      the file to write (default .env)
-  --apps           run the apps exported (as \`apps\`) by this module instead of src/apps/index.ts`;
+  --allow-host     a host name the main port answers besides 127.0.0.1 and localhost (repeatable)
+  --apps           run the apps exported (as \`apps\`) by this module (with a template: as well)`;
 
 export async function up(argv: string[]): Promise<void> {
   const started = performance.now();
@@ -29,6 +44,14 @@ export async function up(argv: string[]): Promise<void> {
       'dynamodb-port': { type: 'string' },
       'write-env': { type: 'string', default: '.env' },
       apps: { type: 'string' },
+      template: { type: 'string', multiple: true, default: [] },
+      'stack-name': { type: 'string' },
+      parameter: { type: 'string', multiple: true, default: [] },
+      'cdk-out': { type: 'string' },
+      stacks: { type: 'string' },
+      cdk: { type: 'string' },
+      'skip-unsupported': { type: 'boolean', default: false },
+      'allow-host': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -36,11 +59,25 @@ export async function up(argv: string[]): Promise<void> {
   const port = parsePort('--port', values.port);
   const dynamoDbPort = values['dynamodb-port'] ? parsePort('--dynamodb-port', values['dynamodb-port']) : port === 0 ? 0 : port + 1;
 
-  const selectedApps = values.apps ? await loadApps(values.apps) : apps;
+  const stacks = await loadStackArgs({
+    templates: values.template,
+    ...(values['stack-name'] !== undefined && { stackName: values['stack-name'] }),
+    parameters: values.parameter,
+    ...(values['cdk-out'] !== undefined && { cdkOut: values['cdk-out'] }),
+    ...(values.stacks !== undefined && { stacks: values.stacks }),
+    ...(values.cdk !== undefined && { cdk: values.cdk }),
+    log: (line) => console.log(line),
+  });
+  const usable = checkSupport(stacks, { skipUnsupported: values['skip-unsupported'], log: (line) => console.log(line) });
+  const withTemplates = values.template.length > 0 || values['cdk-out'] !== undefined || values.cdk !== undefined;
+  const selectedApps = values.apps ? await loadApps(values.apps) : withTemplates ? [] : apps;
   let cloud: LocalCloud;
   try {
     cloud = await startLocalCloud({
       apps: selectedApps,
+      stacks: usable,
+      onWarning: (message) => console.log(`warning: ${message}`),
+      allowedHosts: values['allow-host'],
       port,
       ...(dynamoDbPort !== 0 && { dynamoDbPort }),
       dataDir: values['data-dir'],
@@ -89,7 +126,12 @@ function printEndpoints(cloud: LocalCloud, envFile: string): void {
     for (const stream of Object.keys(app.kinesisStreams ?? {})) console.log(`  kinesis   ${app.name}-${stream}`);
     for (const fn of Object.keys(app.functions ?? {})) console.log(`  function  ${app.name}-${fn}`);
   }
-  if (cloud.apps.length === 0) console.log('\nNo apps registered yet (src/apps/index.ts).');
+  for (const stack of cloud.registry.list().filter((record) => !cloud.apps.some((app) => app.app.name === record.name))) {
+    console.log(`\nstack ${stack.name}`);
+    for (const output of stack.outputs) console.log(`  output    ${output.key.padEnd(24)} ${output.value}`);
+    for (const fn of cloud.stacks.find((s) => s.name === stack.name)?.compute.functions ?? []) console.log(`  function  ${fn.name}`);
+  }
+  if (cloud.apps.length === 0 && cloud.stacks.length === 0) console.log('\nNo apps registered yet (src/apps/index.ts).');
   console.log(`\nWrote ${envFile}`);
 }
 

@@ -125,8 +125,10 @@ export type { PipeEnrichmentDefinition, PipeSourceDefinition, PipeSourceParamete
 
 export interface HttpApiPlan {
   readonly id: string;
-  readonly routes: readonly { readonly routeKey: string; readonly functionName: string }[];
+  readonly routes: readonly { readonly routeKey: string; readonly functionName: string; readonly payloadFormatVersion?: '1.0' | '2.0' }[];
   readonly cors?: CorsDef;
+  /** Named stages: a request path may start with one. */
+  readonly stages?: readonly string[];
 }
 
 export interface BucketNotificationPlan {

@@ -63,7 +63,7 @@ export function buildEvent(input: EventInput): APIGatewayProxyEventV2 {
 }
 
 /** Lower-cased names, repeated headers comma-joined; cookies travel in `cookies` instead. */
-function eventHeaders(request: Request, sourceIp: string, url: URL): Record<string, string> {
+export function eventHeaders(request: Request, sourceIp: string, url: URL): Record<string, string> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     if (name !== 'cookie') headers[name] = value;
@@ -87,7 +87,7 @@ function queryParameters(rawQueryString: string): { queryStringParameters?: Reco
 }
 
 /** Text bodies pass as they are; anything else (or no content type) is base64-encoded, as on AWS. */
-function isTextual(contentType: string | null): boolean {
+export function isTextual(contentType: string | null): boolean {
   if (!contentType) return false;
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   return type.startsWith('text/') || /^application\/(json|javascript|xml|[\w.+-]+\+(json|xml))$/.test(type);

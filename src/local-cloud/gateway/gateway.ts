@@ -6,6 +6,7 @@ import type { CorsDef } from '../../platform/topology/types.ts';
 import { CorsPolicy } from './cors.ts';
 import { IntegrationFailedError, IntegrationTimeoutError, PayloadTooLargeError, RouteNotFoundError } from './errors.ts';
 import { buildEvent } from './event.ts';
+import { buildEventV1 } from './event-v1.ts';
 import { gatewayResponse, toHttpResponse } from './response.ts';
 import { Router } from './router.ts';
 
@@ -16,8 +17,10 @@ export interface HttpApiRuntime {
   /** e.g. `ecommerce-orders`. */
   id: string;
   /** `routeKey`: `POST /api/v1/x`, `GET /items/{id}`, `ANY /files/{proxy+}` or `$default`. */
-  routes: { routeKey: string; functionName: string }[];
+  routes: { routeKey: string; functionName: string; payloadFormatVersion?: '1.0' | '2.0' }[];
   cors?: CorsDef;
+  /** Named stages (not `$default`): a request path starting with one is routed without it and reports that stage. */
+  stages?: readonly string[];
 }
 
 export interface HttpGatewayOptions {
@@ -32,8 +35,9 @@ export interface HttpGatewayOptions {
 
 interface Api {
   id: string;
-  router: Router<string>;
+  router: Router<{ functionName: string; payloadFormatVersion: '1.0' | '2.0' }>;
   cors: CorsPolicy | undefined;
+  stages: ReadonlySet<string>;
 }
 
 /**
@@ -62,8 +66,8 @@ export class HttpGateway {
 
   /** Adds or replaces an API; throws InvalidRouteError naming the first bad route. */
   addApi(api: HttpApiRuntime): void {
-    const router = new Router(api.id, api.routes.map((route) => ({ routeKey: route.routeKey, target: route.functionName })));
-    this.#apis.set(api.id, { id: api.id, router, cors: api.cors ? new CorsPolicy(api.cors) : undefined });
+    const router = new Router(api.id, api.routes.map((route) => ({ routeKey: route.routeKey, target: { functionName: route.functionName, payloadFormatVersion: route.payloadFormatVersion ?? '2.0' } })));
+    this.#apis.set(api.id, { id: api.id, router, cors: api.cors ? new CorsPolicy(api.cors) : undefined, stages: new Set(api.stages ?? []) });
   }
 
   /** `path` is the request path with the API's local base-path prefix already removed. */
@@ -83,26 +87,19 @@ export class HttpGateway {
     return api.cors ? api.cors.apply(request, response) : response;
   }
 
-  async #route(api: Api, request: Request, path: string, sourceIp: string, requestId: string): Promise<Response> {
+  async #route(api: Api, request: Request, fullPath: string, sourceIp: string, requestId: string): Promise<Response> {
+    const stageSegment = fullPath.split('/')[1] ?? '';
+    const stage = api.stages.has(stageSegment) ? stageSegment : this.#stage;
+    const path = stage === this.#stage ? fullPath : fullPath.slice(stageSegment.length + 1) || '/';
     const match = api.router.match(request.method, path);
     if (!match) throw new RouteNotFoundError(request.method, path);
     const body = new Uint8Array(await request.arrayBuffer());
     if (body.length > MAX_BODY_BYTES) throw new PayloadTooLargeError(`The request body has ${body.length} bytes`);
-    const event = buildEvent({
-      request,
-      path,
-      body,
-      routeKey: match.routeKey,
-      pathParameters: match.pathParameters,
-      apiId: api.id,
-      accountId: LOCAL_ACCOUNT_ID,
-      stage: this.#stage,
-      requestId,
-      sourceIp,
-      now: new Date(),
-    });
-    const result = await this.#invokeWithTimeout(match.target, event);
-    if (!result.ok) throw new IntegrationFailedError(match.target, `${result.error.errorType}: ${result.error.errorMessage}`);
+    const input = { request, path, body, routeKey: match.routeKey, pathParameters: match.pathParameters, apiId: api.id, accountId: LOCAL_ACCOUNT_ID, stage, requestId, sourceIp, now: new Date() };
+    const { functionName, payloadFormatVersion } = match.target;
+    const event = payloadFormatVersion === '1.0' ? buildEventV1({ ...input, resource: match.routeKey.replace(/^\S+ /, '') }) : buildEvent(input);
+    const result = await this.#invokeWithTimeout(functionName, event);
+    if (!result.ok) throw new IntegrationFailedError(functionName, `${result.error.errorType}: ${result.error.errorMessage}`);
     return toHttpResponse(result.payload);
   }
 

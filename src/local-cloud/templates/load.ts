@@ -24,8 +24,8 @@ export interface LoadTemplateOptions {
 export interface LoadCloudAssemblyOptions {
   /** Stacks to load, by name, hierarchical id (`Stage/Stack`) or artifact id, `*` as wildcard; default all. Their dependencies come too. */
   readonly stacks?: readonly string[];
-  /** Parameter values per stack name (CDK apps rarely declare parameters). */
-  readonly parameters?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Parameter values per stack name, or one function giving them for a stack name (CDK apps rarely declare parameters). */
+  readonly parameters?: Readonly<Record<string, Readonly<Record<string, string>>>> | ((stackName: string) => Readonly<Record<string, string>>);
   /** Default `us-east-1`. */
   readonly region?: string;
   /** As for loadTemplate. */
@@ -73,7 +73,7 @@ export async function loadCloudAssembly(dir: string, options: LoadCloudAssemblyO
     loaded.push(
       await buildStack(
         { template, file: stack.templateFile, dir: stack.dir, stackName: stack.stackName, displayName: stack.displayName, dependsOnStacks: stack.dependsOn, assets: { list: assets, dir: stack.dir } },
-        { region: options.region ?? DEFAULT_REGION, parameters: options.parameters?.[stack.stackName] ?? {}, cacheDir: options.cacheDir ?? defaultCacheDir() },
+        { region: options.region ?? DEFAULT_REGION, parameters: typeof options.parameters === 'function' ? options.parameters(stack.stackName) : (options.parameters?.[stack.stackName] ?? {}), cacheDir: options.cacheDir ?? defaultCacheDir() },
       ),
     );
   }

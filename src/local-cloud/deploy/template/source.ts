@@ -5,7 +5,7 @@ import { templateAsyncConfigs, templateFunctionUrls } from './async-config.ts';
 import { templateEventSources } from './event-sources.ts';
 import { templateFunctions } from './functions.ts';
 import { templateHttpApis } from './http-apis.ts';
-import { localUrlRewriter } from './local-urls.ts';
+import { localizeUrls } from '../../templates/index.ts';
 import { TemplateLookup } from './lookup.ts';
 import { templateBucketNotifications } from './notifications.ts';
 import { templatePipes } from './pipes.ts';
@@ -39,14 +39,12 @@ export function templateSource(stack: LoadedStack, options: TemplateSourceOption
     storage: (): StoragePlan => templateStorage(stack, lookup, warn),
     compute: (storage: DeployedStorage): ComputePlan => {
       lookup.withStorage(storage);
-      const rewrite = localUrlRewriter(
-        options.url,
-        {
-          ids: new Set(ofType('AWS::ApiGatewayV2::Api').map((r) => lookup.name(r.logicalId))),
-          stages: new Set(ofType('AWS::ApiGatewayV2::Stage').map((r) => String(stack.resolver.resolveProperties(r.logicalId, lookup).StageName ?? ''))),
-        },
-        new Set(ofType('AWS::Lambda::Url').map((r) => lookup.name(r.logicalId))),
-      );
+      const endpoints = {
+        baseUrl: options.url,
+        apiIds: new Set(ofType('AWS::ApiGatewayV2::Api').map((r) => lookup.name(r.logicalId))),
+        urlIds: new Set(ofType('AWS::Lambda::Url').map((r) => lookup.name(r.logicalId))),
+      };
+      const rewrite = (value: string) => localizeUrls(value, endpoints);
       const outputs = stack.resolver.resolveOutputs(lookup).map((output) => ({ ...output, value: rewrite(output.value) }));
       const asyncConfigs = templateAsyncConfigs(stack, lookup);
       const { groups, schedules } = templateSchedules(stack, lookup);
