@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -39,6 +39,7 @@ export async function synthesizeCdkProject(projectDir: string, options: CdkSynth
   mkdirSync(outdir, { recursive: true });
   const { command, args } = appCommand(cdkJson.app);
   options.log?.(`synthesizing the CDK app in ${project} (${cdkJson.app}) into ${outdir}`);
+  const workDir = runnableProject(project, outdir);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CDK_OUTDIR: outdir,
@@ -51,7 +52,7 @@ export async function synthesizeCdkProject(projectDir: string, options: CdkSynth
   };
   const output: string[] = [];
   const code = await new Promise<number | null>((done, fail) => {
-    const child = spawn(command, args, { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.on('error', fail);
@@ -61,6 +62,40 @@ export async function synthesizeCdkProject(projectDir: string, options: CdkSynth
     throw new LocalCloudError(`The CDK app in ${project} failed to synthesize (exit code ${code}):\n${output.join('').trim().split('\n').slice(-15).join('\n')}`);
   }
   return outdir;
+}
+
+const LOCK_FILES = ['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb'];
+
+/**
+ * The folder to run the app in: the project itself when it is installed (node_modules and a lock
+ * file, as `cdk synth` expects); otherwise a copy beside the assembly with eventloom's node_modules
+ * and an empty lock file, since NodejsFunction insists on a lock file and bundles with the project's
+ * esbuild (a pattern cloned without `npm install` has neither).
+ */
+function runnableProject(project: string, outdir: string): string {
+  const hasLockFile = ancestors(project).some((dir) => LOCK_FILES.some((name) => existsSync(join(dir, name))));
+  if (hasLockFile && existsSync(join(project, 'node_modules'))) return project;
+  const copy = `${outdir}.project`;
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(project, copy, { recursive: true, filter: (source) => !/[/\\](node_modules|cdk\.out|\.git)$/.test(source) });
+  chmodWritable(copy);
+  if (!existsSync(join(copy, 'node_modules'))) symlinkSync(OWN_NODE_MODULES, join(copy, 'node_modules'), 'dir');
+  if (!hasLockFile) writeFileSync(join(copy, 'package-lock.json'), '{"lockfileVersion":3,"requires":true,"packages":{}}\n');
+  return copy;
+}
+
+function ancestors(dir: string): string[] {
+  const parent = dirname(dir);
+  return parent === dir ? [dir] : [dir, ...ancestors(parent)];
+}
+
+/** A copy of a read-only tree is read-only too: the app may write next to its sources (bundling temp folders). */
+function chmodWritable(dir: string): void {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    chmodSync(path, entry.isDirectory() ? 0o755 : 0o644);
+  }
+  chmodSync(dir, 0o755);
 }
 
 /** `npx ts-node [--prefer-ts-exts] bin/app.ts`, `npx tsx bin/app.ts`, `node bin/app.js` run with this Node and tsx; anything else through the shell. */

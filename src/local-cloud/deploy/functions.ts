@@ -21,6 +21,8 @@ export function deployFunctions(ctx: DeployContext, functions: readonly Function
       ...(fn.aliases !== undefined && { aliases: fn.aliases }),
     });
     for (const invokedAs of [fn.name, ...(fn.aliases ?? [])]) dispatcher.configureAsyncInvoke(invokedAs, asyncConfig);
+    // The function's log group exists from the deploy (as a stack that declares it has), so reading the logs of a function not yet invoked finds none rather than failing.
+    ctx.services.logs.ensureLogGroup(`/aws/lambda/${fn.name}`);
   }
 }
 

@@ -52,6 +52,11 @@ export class LogsService {
     this.writer.append(group, stream, timestamp, message);
   }
 
+  /** Creates the group unless it exists. */
+  ensureLogGroup(name: string): void {
+    if (!this.store.group(name)) this.store.insertGroup(name, this.#clock());
+  }
+
   createLogGroup(name: string): void {
     validateGroupName(name);
     if (this.store.group(name)) throw logGroupExists();

@@ -15,7 +15,7 @@ export type {
 } from './types.ts';
 export { TemplateError } from './errors.ts';
 export type { TemplateErrorContext } from './errors.ts';
-export { EMULATED_TYPES, functionProblems, NO_OP_TYPES, propertyWarnings, supportOf, unsupportedResources, validateStack } from './validate.ts';
+export { customResourceHelpers, EMULATED_TYPES, functionProblems, NO_OP_TYPES, propertyWarnings, supportOf, unsupportedResources, validateStack } from './validate.ts';
 export type { FunctionProblem, Support, UnsupportedResource } from './validate.ts';
 export { generatedName, NAME_RULES, physicalName } from './physical-names.ts';
 export type { NameRule, PhysicalNameInput } from './physical-names.ts';

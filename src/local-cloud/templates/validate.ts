@@ -76,13 +76,19 @@ export interface FunctionProblem {
  * providers): those resources are handled by the local cloud itself and the helper is never invoked.
  */
 export function functionProblems(stack: LoadedStack): FunctionProblem[] {
+  const helpers = customResourceHelpers(stack);
+  return stack.functions
+    .filter((fn) => fn.problem !== undefined && !helpers.has(fn.logicalId))
+    .map((fn) => ({ logicalId: fn.logicalId, file: stack.file, problem: fn.problem! }));
+}
+
+/** Logical ids of the functions that serve a custom resource (its `ServiceToken`): never run locally. */
+export function customResourceHelpers(stack: LoadedStack): Set<string> {
   const helpers = new Set<string>();
   for (const resource of stack.resources) {
     if (resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource') referencedNames(resource.properties.ServiceToken, helpers);
   }
-  return stack.functions
-    .filter((fn) => fn.problem !== undefined && !helpers.has(fn.logicalId))
-    .map((fn) => ({ logicalId: fn.logicalId, file: stack.file, problem: fn.problem! }));
+  return helpers;
 }
 
 /** The three checks together, for a start-up report. */

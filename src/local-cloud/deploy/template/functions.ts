@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { TemplateError } from '../../templates/errors.ts';
+import { customResourceHelpers } from '../../templates/index.ts';
 import type { FunctionCode, LoadedStack, TemplateResource } from '../../templates/types.ts';
 import type { FunctionPlan } from '../plan.ts';
 import type { TemplateLookup } from './lookup.ts';
@@ -15,18 +16,11 @@ export function templateFunctions(
   rewrite: (value: string) => string,
 ): FunctionPlan[] {
   const code = new Map(stack.functions.map((fn) => [fn.logicalId, fn]));
+  // A custom resource's helper (CDK's bucket-notification handler …) never runs: the local cloud understands the resource itself.
+  const helpers = customResourceHelpers(stack);
   return stack.resources
-    .filter((resource) => resource.type === 'AWS::Lambda::Function' && !isCdkHelper(resource))
+    .filter((resource) => resource.type === 'AWS::Lambda::Function' && !helpers.has(resource.logicalId))
     .map((resource) => functionPlan(stack, lookup, resource, code.get(resource.logicalId), baseEnvironment, rewrite));
-}
-
-/**
- * CDK's own helpers (the handlers behind custom resources eventloom understands directly, such as
- * bucket notifications and log retention) never run locally.
- */
-export function isCdkHelper(resource: TemplateResource): boolean {
-  const path = resource.metadata['aws:cdk:path'];
-  return typeof path === 'string' && /\/(BucketNotificationsHandler[^/]*|LogRetention[^/]*|Custom::S3AutoDeleteObjectsCustomResourceProvider|AWS679f53fac002430cb0da5b7982bd2287)\//.test(path);
 }
 
 function functionPlan(
