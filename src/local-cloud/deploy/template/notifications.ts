@@ -5,6 +5,10 @@ import type { TemplateLookup } from './lookup.ts';
 import { nameFromArn, readProperties } from './values.ts';
 
 type Warn = (logicalId: string, message: string) => void;
+interface FilterRule {
+  readonly Name: string;
+  readonly Value: string;
+}
 
 /**
  * Lambda notifications of buckets: a bucket's own `NotificationConfiguration`, and CDK's
@@ -19,19 +23,34 @@ export function templateBucketNotifications(stack: LoadedStack, lookup: Template
     const configuration = p.object('NotificationConfiguration');
     if (!bucket || !configuration) continue;
     for (const kind of ['QueueConfigurations', 'TopicConfigurations', 'EventBridgeConfiguration']) {
-      if (configuration[kind] !== undefined) warn(resource.logicalId, `NotificationConfiguration.${kind} is not emulated (Lambda notifications are).`);
+      if (configuration[kind] !== undefined) warn(resource.logicalId, `NotificationConfiguration.${kind} is not emitted locally (Lambda notifications are).`);
     }
-    ((configuration.LambdaConfigurations ?? []) as Record<string, unknown>[]).forEach((config, index) => {
-      const functionName = nameFromArn(String(config.Function));
-      const rules = ((config.Filter as { S3Key?: { Rules?: { Name: string; Value: string }[] } } | undefined)?.S3Key?.Rules ?? []);
-      const rule = (name: string) => rules.find((r) => r.Name.toLowerCase() === name)?.Value;
-      const event = String(config.Event) as S3EventName;
-      if (!(S3_EVENT_NAMES as readonly string[]).includes(event)) warn(resource.logicalId, `S3 event ${event} is not emitted locally.`);
+    // CloudFormation's shape (`LambdaConfigurations`: Event, Function, Filter.S3Key.Rules) and the S3 API's,
+    // which CDK's custom resource carries (`LambdaFunctionConfigurations`: Events, LambdaFunctionArn, Filter.Key.FilterRules).
+    const configurations = [
+      ...((configuration.LambdaConfigurations ?? []) as Record<string, unknown>[]).map((c) => ({
+        id: c.Id,
+        events: [c.Event],
+        functionArn: c.Function,
+        rules: (c.Filter as { S3Key?: { Rules?: FilterRule[] } } | undefined)?.S3Key?.Rules ?? [],
+      })),
+      ...((configuration.LambdaFunctionConfigurations ?? []) as Record<string, unknown>[]).map((c) => ({
+        id: c.Id,
+        events: (c.Events ?? []) as unknown[],
+        functionArn: c.LambdaFunctionArn,
+        rules: (c.Filter as { Key?: { FilterRules?: FilterRule[] } } | undefined)?.Key?.FilterRules ?? [],
+      })),
+    ];
+    configurations.forEach((config, index) => {
+      const functionName = nameFromArn(String(config.functionArn));
+      const rule = (name: string) => config.rules.find((r) => r.Name.toLowerCase() === name)?.Value;
+      const events = config.events.map(String) as S3EventName[];
+      for (const event of events) if (!(S3_EVENT_NAMES as readonly string[]).includes(event)) warn(resource.logicalId, `S3 event ${event} is not emitted locally.`);
       plans.push({
         bucket,
         functionName,
-        configurationId: String(config.Id ?? `${bucket}-${functionName}-${index}`),
-        events: [event],
+        configurationId: String(config.id ?? `${bucket}-${functionName}-${index}`),
+        events,
         ...(rule('prefix') !== undefined && { prefix: rule('prefix')! }),
         ...(rule('suffix') !== undefined && { suffix: rule('suffix')! }),
       });
