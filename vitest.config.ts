@@ -19,9 +19,19 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/**/*.int.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/corpus/**'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Third-party apps started as real `npm start` processes: run on its own, after the rest (`npm test` does).
+          name: 'corpus',
+          include: ['test/corpus/**/*.test.ts'],
+          testTimeout: 30 * 60_000,
         },
       },
     ],
