@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isTransient } from '../../../../platform/errors.ts';
+import { isExpected, isTransient } from '../../../../platform/errors.ts';
 import { allocateOrderStock } from '../allocateOrderStock/allocateOrderStock.ts';
 import { InvalidAllocationStateError } from '../errors.ts';
 import { allocationOf, anOrder, inventoryStore, restock, stockOf, type InventoryStore } from '../test-fixtures.ts';
@@ -42,6 +42,7 @@ describe('completeOrderPaymentAccepted (§4.5)', () => {
     // Assess
     expect(error).toBeInstanceOf(InvalidAllocationStateError);
     expect(isTransient(error)).toBe(false);
+    expect(isExpected(error)).toBe(true);
     expect(await allocationOf(store, order)).toEqual(before);
     expect(await stockOf(store, 'APPLES')).toBe(5);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isTransient } from '../../../../platform/errors.ts';
+import { isExpected, isTransient } from '../../../../platform/errors.ts';
 import { allocateOrderStock } from '../allocateOrderStock/allocateOrderStock.ts';
 import { completeOrderPaymentAccepted } from '../completeOrderPaymentAccepted/completeOrderPaymentAccepted.ts';
 import { deallocateOrderCanceled } from '../deallocateOrderCanceled/deallocateOrderCanceled.ts';
@@ -28,6 +28,7 @@ describe('deallocateOrderPaymentRejected (§4.6, decision 5)', () => {
     expect(await allocationOf(store, order)).toMatchObject({ allocationStatus: 'DEALLOCATED_PAYMENT_REJECTED', updatedAt: '2026-01-01T00:00:01.000Z' });
     expect(second).toBeInstanceOf(InvalidAllocationStateError);
     expect(isTransient(second)).toBe(false);
+    expect(isExpected(second)).toBe(true);
   });
 
   it('does not return the stock of a completed allocation', async () => {
@@ -35,7 +36,10 @@ describe('deallocateOrderPaymentRejected (§4.6, decision 5)', () => {
     const order = anOrder({ orderId: 'ORD002', sku: 'GRAPES', units: 4 });
     await allocateOrderStock(store, order);
     await completeOrderPaymentAccepted(store, order);
-    await expect(deallocateOrderPaymentRejected(store, order)).rejects.toBeInstanceOf(InvalidAllocationStateError);
+    const error = await deallocateOrderPaymentRejected(store, order).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidAllocationStateError);
+    // Completed, not rejected: worth a warning.
+    expect(isExpected(error)).toBe(false);
     expect(await stockOf(store, 'GRAPES')).toBe(6);
   });
 
