@@ -15,3 +15,14 @@ export class ConcurrencyConflictError extends DomainError {
 export class AppendConflict extends Error {
   override readonly name = 'AppendConflict';
 }
+
+/**
+ * The views projector got an event whose predecessors the event log does not hold yet (they are
+ * still on their way): transient, the batch is retried from it.
+ */
+export class EventLogGapError extends DomainError {
+  override readonly name = 'EventLogGapError';
+  constructor(dispenseId: string, sequence: number) {
+    super(`Dispense ${dispenseId}: event ${sequence} follows events the log does not hold yet`, { transient: true, context: { dispenseId, sequence } });
+  }
+}

@@ -32,7 +32,7 @@ export async function projectEvent(deps: ProjectorDeps, logged: LoggedEvent): Pr
   return projectOnce(deps, logged);
 }
 
-const CONFLICT_ATTEMPTS = 5;
+export const CONFLICT_ATTEMPTS = 5;
 
 async function projectOnce(deps: ProjectorDeps, logged: LoggedEvent): Promise<ProjectOutcome> {
   const current = await readView(deps, logged.aggregateId);
