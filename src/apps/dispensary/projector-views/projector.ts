@@ -1,10 +1,8 @@
 import type { KinesisStreamRecord } from 'aws-lambda';
-import { VersionConflictError } from '../../../platform/errors.ts';
 import { createLogger, type Logger } from '../../../platform/log.ts';
 import { streamWorker } from '../../../platform/stream-worker.ts';
-import { EventLogGapError } from '../event-log/errors.ts';
 import { parseDomainEvent } from '../shared/domain-event.ts';
-import { CONFLICT_ATTEMPTS, projectEvent, type ProjectorDeps } from './project.ts';
+import { projectEvent, type ProjectorDeps } from './project.ts';
 
 /**
  * The Kinesis batch handler of the views projector (`streamWorker`). Records are applied in order;
@@ -18,9 +16,7 @@ export function viewsProjector(deps: ProjectorDeps, logger: Logger = createLogge
   return streamWorker({
     parse: (record: KinesisStreamRecord) => parseDomainEvent(Buffer.from(record.kinesis.data, 'base64')),
     handle: async (logged) => {
-      const outcome = await projectEvent(deps, logged);
-      if (outcome === 'gap') throw new EventLogGapError(logged.aggregateId, logged.sequence);
-      if (outcome === 'conflict') throw new VersionConflictError(`the view of dispense ${logged.aggregateId} kept moving`, CONFLICT_ATTEMPTS, { context: { dispenseId: logged.aggregateId, sequence: logged.sequence } });
+      await projectEvent(deps, logged);
     },
     logger,
   });

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../platform/errors.ts';
+import { DomainError, VersionConflictError } from '../../../platform/errors.ts';
 import type { IgnoreReason, OrderStatus } from './status.ts';
 
 /** An event for an order that does not exist (nothing waits for the order: permanent). */
@@ -47,10 +47,10 @@ export class DuplicateOrderEventError extends DomainError {
 }
 
 /** The order's status kept changing under the guarded update: transient, SQS redelivers later. */
-export class OrderStatusConflictError extends DomainError {
+export class OrderStatusConflictError extends VersionConflictError {
   override readonly name = 'OrderStatusConflictError';
   constructor(orderId: string, eventName: string, attempts: number) {
-    super(`${eventName} for order ${orderId}: the status changed concurrently ${attempts} times, retrying later`, { transient: true, context: { orderId, eventName, attempts } });
+    super(`${eventName} for order ${orderId}: the status changed concurrently ${attempts} times, retrying later`, attempts, { context: { orderId, eventName } });
   }
 }
 
