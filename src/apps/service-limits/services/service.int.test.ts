@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../accounts/service.ts';
 import type { Deps } from '../deps.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../../../platform/errors.ts';
 import { createServiceLimitsStore } from '../test-fixtures.ts';
 import { createService, deleteAccountServices, deleteService } from './service.ts';
 
