@@ -1,11 +1,12 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { sqsRecord } from '../../test/support/aws-events.ts';
 import { DomainError, InvalidArgumentsError } from './errors.ts';
 import { createLogger, silentLogger } from './log.ts';
 import { sqsMessageWorker, sqsWorker } from './sqs-worker.ts';
 
-const record = (messageId: string, body: string): SQSRecord => ({ messageId, body, attributes: { ApproximateReceiveCount: '1' } }) as unknown as SQSRecord;
+const record = (messageId: string, body: string): SQSRecord => sqsRecord(messageId, body);
 const batch = (...records: SQSRecord[]): SQSEvent => ({ Records: records });
 const transient = () => new DomainError('dependency down', { transient: true });
 

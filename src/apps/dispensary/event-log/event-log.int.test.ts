@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateKey } from '../dispense/dispense.ts';
 import { CommandRefusedError, DispenseNotFoundError } from '../dispense/errors.ts';
-import { createDispensaryStore, type DispensaryStore } from '../test-fixtures.ts';
+import { createDispensaryStore, type DispensaryStore } from '../../../../test/support/dispensary/store.ts';
 import { executeCommand, type CommandInput } from './command-handler.ts';
 import { ConcurrencyConflictError } from './errors.ts';
 import { appendEvents, loadDispense, SNAPSHOT_EVERY } from './event-log.ts';

@@ -4,9 +4,9 @@ import { silentLogger } from '../../../platform/log.ts';
 import { createAccount } from '../accounts/service.ts';
 import type { Deps } from '../deps.ts';
 import { createService, deleteService } from '../services/service.ts';
-import { createServiceLimitsStore } from '../test-fixtures.ts';
+import { createServiceLimitsStore } from '../../../../test/support/service-limits/store.ts';
 import { counterConsumer } from './consumer.ts';
-import { serviceRecord } from './fixtures.ts';
+import { serviceRecord } from '../../../../test/support/service-limits/stream-records.ts';
 import { insertAction, modifyAction } from './rules.ts';
 
 describe('the counter consumers on DynamoDB Local', () => {

@@ -4,20 +4,20 @@ import { allocateOrderStock } from '../allocateOrderStock/allocateOrderStock.ts'
 import { completeOrderPaymentAccepted } from '../completeOrderPaymentAccepted/completeOrderPaymentAccepted.ts';
 import { deallocateOrderCanceled } from '../deallocateOrderCanceled/deallocateOrderCanceled.ts';
 import { InvalidAllocationStateError } from '../errors.ts';
-import { allocationOf, anOrder, inventoryStore, restock, stockOf, untilSettled, type InventoryStore } from '../test-fixtures.ts';
+import { allocationOf, orderData, createInventoryStore, restock, stockOf, untilSettled, type InventoryStore } from '../../../../../test/support/ecommerce/inventory-store.ts';
 import { deallocateOrderPaymentRejected } from './deallocateOrderPaymentRejected.ts';
 
 describe('deallocateOrderPaymentRejected (§4.6, decision 5)', () => {
   let store: InventoryStore;
   beforeAll(async () => {
-    store = await inventoryStore('deallocate-rejected');
+    store = await createInventoryStore('deallocate-rejected');
   });
   afterAll(() => store.destroy());
 
   it('returns the units once; a second run is a permanent drop', async () => {
     // Prepare
     await restock(store, 'APPLES', 10);
-    const order = anOrder({ orderId: 'ORD001', sku: 'APPLES', units: 4 });
+    const order = orderData({ orderId: 'ORD001', sku: 'APPLES', units: 4 });
     await allocateOrderStock(store, order);
     store.advance(1000);
     // Act
@@ -33,7 +33,7 @@ describe('deallocateOrderPaymentRejected (§4.6, decision 5)', () => {
 
   it('does not return the stock of a completed allocation', async () => {
     await restock(store, 'GRAPES', 10);
-    const order = anOrder({ orderId: 'ORD002', sku: 'GRAPES', units: 4 });
+    const order = orderData({ orderId: 'ORD002', sku: 'GRAPES', units: 4 });
     await allocateOrderStock(store, order);
     await completeOrderPaymentAccepted(store, order);
     const error = await deallocateOrderPaymentRejected(store, order).catch((e: unknown) => e);
@@ -44,14 +44,14 @@ describe('deallocateOrderPaymentRejected (§4.6, decision 5)', () => {
   });
 
   it('does nothing for an order that has no allocation', async () => {
-    await deallocateOrderPaymentRejected(store, anOrder({ orderId: 'GHOST1', sku: 'APPLES' }));
+    await deallocateOrderPaymentRejected(store, orderData({ orderId: 'GHOST1', sku: 'APPLES' }));
     expect(await stockOf(store, 'APPLES')).toBe(10);
   });
 
   it('returns the stock exactly once when a rejection and a cancellation race', async () => {
     // Prepare
     await restock(store, 'PEARS', 10);
-    const orders = Array.from({ length: 5 }, (_, i) => anOrder({ orderId: `RACE${i}`, sku: 'PEARS', units: 2 }));
+    const orders = Array.from({ length: 5 }, (_, i) => orderData({ orderId: `RACE${i}`, sku: 'PEARS', units: 2 }));
     for (const order of orders) await allocateOrderStock(store, order);
     // Act (transient failures retried as SQS would)
     await Promise.all(orders.flatMap((o) => [untilSettled(() => deallocateOrderPaymentRejected(store, o)), untilSettled(() => deallocateOrderCanceled(store, o))]));

@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../../../../test/support/ecommerce-store.ts';
+import { createEcommerceStore } from '../../../../../test/support/ecommerce/store.ts';
 import { orderEvent, orderEventKey, type OrderEventName } from '../../events.ts';
 import {
   DuplicateOrderEventError,
@@ -17,10 +17,10 @@ const T0 = '2026-01-01T00:00:00.000Z';
 const placed = (orderId: string) => ({ orderId, sku: 'ORANGES', units: 2, price: 22.99, userId: '123456' });
 
 describe('syncOrder (component, DynamoDB Local)', () => {
-  let store: Awaited<ReturnType<typeof createStore>>;
+  let store: Awaited<ReturnType<typeof createEcommerceStore>>;
   let deps: SyncOrderDeps;
   beforeAll(async () => {
-    store = await createStore('sync-order');
+    store = await createEcommerceStore('sync-order');
     deps = { ...store, eventStoreTable: store.table };
   });
   afterAll(() => store.destroy());
