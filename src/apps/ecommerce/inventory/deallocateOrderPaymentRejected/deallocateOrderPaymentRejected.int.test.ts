@@ -54,9 +54,11 @@ describe('deallocateOrderPaymentRejected (§4.6, decision 5)', () => {
     const orders = Array.from({ length: 5 }, (_, i) => orderData({ orderId: `RACE${i}`, sku: 'PEARS', units: 2 }));
     for (const order of orders) await allocateOrderStock(store, order);
     // Act (transient failures retried as SQS would)
-    await Promise.all(orders.flatMap((o) => [untilSettled(() => deallocateOrderPaymentRejected(store, o)), untilSettled(() => deallocateOrderCanceled(store, o))]));
+    const outcomes = await Promise.all(orders.flatMap((o) => [untilSettled(() => deallocateOrderPaymentRejected(store, o)), untilSettled(() => deallocateOrderCanceled(store, o))]));
     // Assess
     expect(await stockOf(store, 'PEARS')).toBe(10);
+    // Whichever lost found the units back already: normal at-least-once traffic, logged at info.
+    for (const outcome of outcomes) if (!outcome.ok) expect(isExpected(outcome.error)).toBe(true);
     for (const order of orders) {
       expect((await allocationOf(store, order))?.allocationStatus).toMatch(/^DEALLOCATED_(PAYMENT_REJECTED|ORDER_CANCELED)$/);
     }

@@ -17,8 +17,8 @@ export async function deallocateOrderPaymentRejected(deps: InventoryDeps, order:
     return;
   }
   if (!isStillAllocated(allocation)) {
-    // Already returned for this rejection: a redelivery, nothing wrong.
-    const expected = allocation.allocationStatus === ALLOCATION_STATUS.deallocatedRejected;
+    // The units are already back (a redelivery, or a cancellation that got there first): nothing wrong.
+    const expected = allocation.allocationStatus === ALLOCATION_STATUS.deallocatedRejected || allocation.allocationStatus === ALLOCATION_STATUS.deallocatedCanceled;
     throw new InvalidAllocationStateError(
       `cannot deallocate order ${orderId}: its allocation is ${allocation.allocationStatus}, not ALLOCATED`,
       { orderId, sku, allocationStatus: allocation.allocationStatus },
