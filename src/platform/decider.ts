@@ -72,7 +72,7 @@ export async function handleCommand<State, Command, Event, Version>(
   const { maxAttempts = 3, backoffMs = (attempt: number) => Math.random() * 10 * attempt } = options;
   for (let attempt = 1; ; attempt++) {
     const read = await store.read();
-    const before: Versioned<State, Version> = { state: 'state' in read && read.state !== undefined ? read.state : decider.initialState(), version: read.version };
+    const before: Versioned<State, Version> = { state: read.state !== undefined ? read.state : decider.initialState(), version: read.version };
     // The generic Command cannot be narrowed by typeof; commands are data, so a function is a builder.
     const decided = typeof command === 'function' ? await (command as CommandBuilder<State, Command, Version>)(before) : (command as Command);
     const events = decider.decide(decided, before.state);

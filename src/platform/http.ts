@@ -8,8 +8,7 @@ import type { Route, Routes } from './http/route.ts';
 import { requestMethod, requestPath, routeTable } from './http/route-table.ts';
 
 export { defaultErrorFormat, errorResult, type BodyProblem, type ErrorFormat } from './http/error-format.ts';
-export { readJsonBody } from './http/request.ts';
-export { html, json, type HttpResult } from './http/result.ts';
+export type { HttpResult } from './http/result.ts';
 export { routeFor, type Route, type RouteInput, type Routes } from './http/route.ts';
 
 export interface HttpOptions {
@@ -40,16 +39,16 @@ export interface HttpApiOptions<Deps> extends HttpOptions {
  * export const handler = httpApi({ routes, deps: () => createDeps(tableFromEnv()) });
  */
 export function httpApi<Deps>(options: HttpApiOptions<Deps>) {
-  const chain = requestChain(options);
+  const edge = requestChain(options);
   const find = routeTable(options.routes);
   let deps: Deps | undefined;
   return async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
     const found = find(event);
-    if (found.kind === 'found') return chain(found.route, event, found.pathParameters, () => (deps ??= options.deps()));
+    if (found.kind === 'found') return edge.run(found.route, event, found.pathParameters, () => (deps ??= options.deps()));
     const method = requestMethod(event);
     const path = requestPath(event);
-    if (found.kind === 'not-found') return json(404, chain.format.noRoute(method, path), chain.headers);
-    return json(405, chain.format.methodNotAllowed(method, path), { ...chain.headers, allow: found.allowed.join(', ') });
+    if (found.kind === 'not-found') return json(404, edge.format.noRoute(method, path), edge.headers);
+    return json(405, edge.format.methodNotAllowed(method, path), { ...edge.headers, allow: found.allowed.join(', ') });
   };
 }
 
@@ -65,25 +64,29 @@ export function httpHandler<P extends z.ZodType | undefined = undefined, Q exten
   route: Route<void, P, Q, B, R>,
   options: HttpOptions = {},
 ) {
-  const chain = requestChain(options);
-  return (event: APIGatewayProxyEventV2): Promise<HttpResult> => chain(route as unknown as Route<void>, event, event.pathParameters ?? {}, () => undefined);
+  const edge = requestChain(options);
+  return (event: APIGatewayProxyEventV2): Promise<HttpResult> => edge.run(route as unknown as Route<void>, event, event.pathParameters ?? {}, () => undefined);
 }
 
+type PathParameters = Readonly<Record<string, string | undefined>>;
+
+/** validate → call → serialize, plus the error step; the options resolved once. */
 function requestChain(options: HttpOptions) {
   const format: ErrorFormat = { ...defaultErrorFormat, ...options.errors };
   const headers = options.headers ?? {};
+  const rejectMalformedBody = options.rejectMalformedBody ?? false;
   const logger = options.logger ?? createLogger({ context: { function: process.env.AWS_LAMBDA_FUNCTION_NAME } });
-  const run = async <Deps>(route: Route<Deps>, event: APIGatewayProxyEventV2, pathParameters: Readonly<Record<string, string | undefined>>, deps: () => Deps): Promise<HttpResult> => {
-    const parsed = parseInput(route as Route<never>, event, { pathParameters, format, rejectMalformedBody: options.rejectMalformedBody ?? false });
+  const run = async <Deps>(route: Route<Deps>, event: APIGatewayProxyEventV2, pathParameters: PathParameters, deps: () => Deps): Promise<HttpResult> => {
+    const parsed = parseInput(route as Route<never>, event, { pathParameters, format, rejectMalformedBody });
     if (!parsed.ok) return json(400, format.invalid(parsed.issues), headers);
     try {
       const result = await route.handle(parsed.input as never, deps());
       const status = route.status ?? 200;
-      const extra = { ...headers, ...route.headers?.(result) };
-      return route.contentType === 'text/html' ? html(status, String(result), extra) : json(status, result, extra);
+      const resultHeaders = { ...headers, ...route.headers?.(result) };
+      return route.contentType === 'text/html' ? html(status, String(result), resultHeaders) : json(status, result, resultHeaders);
     } catch (error) {
       return errorResult(error, format, (unexpected) => logger.error('request failed', { method: requestMethod(event), path: event.rawPath, error: unexpected }), headers);
     }
   };
-  return Object.assign(run, { format, headers });
+  return { run, format, headers };
 }
