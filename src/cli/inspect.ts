@@ -30,16 +30,21 @@ export async function inspectCommand(argv: string[]): Promise<void> {
 }
 
 function printSnapshot(snapshot: Snapshot): void {
-  section('Tables', snapshot.tables.map((name) => ({ name })));
-  section('Queues', snapshot.queues.map((q) => ({ name: q.name, visible: q.visible, inFlight: q.inFlight, delayed: q.delayed, dlq: q.deadLetterQueue ?? '' })));
-  section('Buckets', snapshot.buckets.map((b) => ({ name: b.name, objects: b.objects })));
-  section('Rules', snapshot.rules.map((r) => ({ bus: r.bus, name: r.name, state: r.state, targets: r.targets.length })));
-  section('Functions', snapshot.functions.map((f) => ({ name: f.name, invocations: f.invocations, errors: f.errors, timeouts: f.timeouts, running: f.running })));
-  section('Pipes', snapshot.pipes);
-  section('Recent events', snapshot.recentEvents.slice(-20).map((e) => ({ time: e.time, source: e.source, detailType: e.detailType, rules: e.matchedRules.join(',') })));
+  for (const { title, rows } of snapshotSections(snapshot)) {
+    console.log(`\n${title} (${rows.length})`);
+    if (rows.length > 0) console.table(rows);
+  }
 }
 
-function section(title: string, rows: readonly object[]): void {
-  console.log(`\n${title} (${rows.length})`);
-  if (rows.length > 0) console.table(rows);
+/** The tables `inspect` prints, one row per resource: the columns worth a glance, the last 20 events. */
+export function snapshotSections(snapshot: Snapshot): { title: string; rows: readonly object[] }[] {
+  return [
+    { title: 'Tables', rows: snapshot.tables.map((name) => ({ name })) },
+    { title: 'Queues', rows: snapshot.queues.map((q) => ({ name: q.name, visible: q.visible, inFlight: q.inFlight, delayed: q.delayed, dlq: q.deadLetterQueue ?? '' })) },
+    { title: 'Buckets', rows: snapshot.buckets.map((b) => ({ name: b.name, objects: b.objects })) },
+    { title: 'Rules', rows: snapshot.rules.map((r) => ({ bus: r.bus, name: r.name, state: r.state, targets: r.targets.length })) },
+    { title: 'Functions', rows: snapshot.functions.map((f) => ({ name: f.name, invocations: f.invocations, errors: f.errors, timeouts: f.timeouts, running: f.running })) },
+    { title: 'Pipes', rows: snapshot.pipes },
+    { title: 'Recent events', rows: snapshot.recentEvents.slice(-20).map((e) => ({ time: e.time, source: e.source, detailType: e.detailType, rules: e.matchedRules.join(',') })) },
+  ];
 }

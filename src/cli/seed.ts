@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import type { EcommerceUrls } from '../apps/ecommerce/seed/api.ts';
 import { ApiUnreachableError } from '../apps/ecommerce/seed/errors.ts';
 import { formatSummary } from '../apps/ecommerce/seed/report.ts';
-import { seedDatabase, type SeedReporter } from '../apps/ecommerce/seed/seed.ts';
+import { seedDatabase } from '../apps/ecommerce/seed/seed.ts';
 import { loadEnvFile } from '../platform/env-file.ts';
 import { CliError } from '../platform/cli-error.ts';
+import { Progress } from './progress.ts';
 
 export const SEED_USAGE = `Usage: eventloom seed [--timeout 180] [--no-wait]   (npm run seed, npm run init-database)
 
@@ -56,51 +57,4 @@ function readUrls(): EcommerceUrls {
     throw new CliError(`${missing.join(', ')} not set: start the local cloud with \`npm start\` first (it writes .env), or set ${Object.values(URL_VARIABLES).join(', ')}.`);
   }
   return { inventory: process.env[URL_VARIABLES.inventory]!, orders: process.env[URL_VARIABLES.orders]!, payments: process.env[URL_VARIABLES.payments]! };
-}
-
-/** A one-line bar redrawn with `\r` on a terminal; plain lines every 10 requests otherwise. */
-class Progress {
-  private open = false;
-
-  constructor(private readonly stream: NodeJS.WriteStream) {}
-
-  reporter(): SeedReporter {
-    let lastSettled = -1;
-    return {
-      sent: (done, total) => {
-        if (this.stream.isTTY) return this.draw(`${bar(done / total)} ${done}/${total} requests sent`);
-        if (done % 10 === 0 || done === total) this.stream.write(`sent ${done}/${total}\n`);
-      },
-      failed: (label, response) => {
-        this.end();
-        this.stream.write(`${label}: HTTP ${response.status} ${response.body}\n`);
-      },
-      settling: ({ settled, expected, elapsedMs, error }) => {
-        if (error) {
-          this.end();
-          return void this.stream.write(`${error.message} (retrying)\n`);
-        }
-        const text = `orders settled ${settled}/${expected} (${Math.round(elapsedMs / 1000)}s)`;
-        if (this.stream.isTTY) return this.draw(`${bar(settled / expected)} ${text}`);
-        if (settled !== lastSettled) this.stream.write(`${text}\n`);
-        lastSettled = settled;
-      },
-    };
-  }
-
-  /** Moves past the bar so the next output starts on a fresh line. */
-  end(): void {
-    if (this.open) this.stream.write('\n');
-    this.open = false;
-  }
-
-  private draw(text: string): void {
-    this.stream.write(`\r${text}\u001b[K`);
-    this.open = true;
-  }
-}
-
-function bar(fraction: number, width = 30): string {
-  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
 }

@@ -135,13 +135,15 @@ function printEndpoints(cloud: LocalCloud, envFile: string): void {
   console.log(`\nWrote ${envFile}`);
 }
 
-function parsePort(flag: string, value: string): number {
+/** A port number from a flag's text (0: any free port), or a CliError naming the flag. */
+export function parsePort(flag: string, value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`${flag} must be a port number (0–65535), got "${value}".`);
   return port;
 }
 
-async function loadApps(modulePath: string): Promise<readonly AppDef[]> {
+/** The `apps` a module exports (`--apps`), or a CliError saying what the module must be. */
+export async function loadApps(modulePath: string): Promise<readonly AppDef[]> {
   const path = resolve(modulePath);
   if (!existsSync(path)) throw new CliError(`--apps ${modulePath}: no such file. Pass the path of a module that exports \`apps\`.`);
   const module = (await import(pathToFileURL(path).href)) as { apps?: readonly AppDef[] };

@@ -1,73 +1,92 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { InvalidArgumentsError } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
-import { zodIssues } from './validation.ts';
+import { defaultErrorFormat, errorResult, type ErrorFormat } from './http/error-format.ts';
+import { parseInput } from './http/request.ts';
+import { html, json, type HttpResult } from './http/result.ts';
+import type { Route, Routes } from './http/route.ts';
+import { requestMethod, requestPath, routeTable } from './http/route-table.ts';
 
-export type HttpResult = APIGatewayProxyStructuredResultV2;
+export { defaultErrorFormat, errorResult, type BodyProblem, type ErrorFormat } from './http/error-format.ts';
+export type { HttpResult } from './http/result.ts';
+export { routeFor, type Route, type RouteInput, type Routes } from './http/route.ts';
 
-export interface HttpHandlerOptions<Schema extends z.ZodType, Result> {
-  /** Validates the JSON body; unknown keys are dropped unless the schema is strict. */
-  schema: Schema;
-  /** Status of a successful response (202 for event-producing APIs, 200 for reads). */
-  successStatus: 200 | 202;
-  handle: (input: z.output<Schema>) => Promise<Result>;
+export interface HttpOptions {
+  /** How the API spells its error bodies. Default `defaultErrorFormat` (`{message, errors?}`); unset fields keep the default. */
+  errors?: Partial<ErrorFormat>;
+  /** Headers on every answer, errors included (e.g. CORS for callers outside the gateway). Default none. */
+  headers?: Record<string, string>;
+  /** A body that is not JSON is a 400 even on a route that reads none. Default false: such a body is ignored. */
+  rejectMalformedBody?: boolean;
   /** Default: a JSON logger tagged with the function name. */
   logger?: Logger;
 }
 
+export interface HttpApiOptions<Deps> extends HttpOptions {
+  /** Every route the function serves, by route key. */
+  routes: Routes<Deps>;
+  /** What the routes call; built on the first request, so a cold start that only answers 404 builds nothing. */
+  deps: () => Deps;
+}
+
 /**
- * Turns a validated, typed operation into an API Gateway v2 (payload 2.0) handler: parse the body,
- * validate it (400 `{message:"Bad Request", errors:[{path, message}]}`), run it, answer JSON;
- * anything thrown is logged and answers 500 `{message:"Internal Server Error"}`.
+ * The HTTP edge of an API function serving several routes (API Gateway v2, payload 2.0): route
+ * (by `routeKey`; see `routeTable` for `$default`) → validate path, query and body with the
+ * route's zod schemas (one 400 naming every failing field) → call → answer JSON with the route's
+ * status; errors become statuses in `errorResult`.
  *
  * @example
- * export const handler = httpHandler({ schema: placeOrderSchema, successStatus: 202, handle: (order) => placeOrder(deps, order) });
+ * export const handler = httpApi({ routes, deps: () => createDeps(tableFromEnv()) });
  */
-export function httpHandler<Schema extends z.ZodType, Result>(options: HttpHandlerOptions<Schema, Result>) {
-  const logger = options.logger ?? createLogger({ context: { function: process.env.AWS_LAMBDA_FUNCTION_NAME } });
+export function httpApi<Deps>(options: HttpApiOptions<Deps>) {
+  const edge = requestChain(options);
+  const find = routeTable(options.routes);
+  let deps: Deps | undefined;
   return async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
-    const body = readJsonBody(event, { required: true, object: true });
-    if (!body.ok) return badRequest([{ path: '', message: body.message }]);
-    const parsed = options.schema.safeParse(body.value);
-    if (!parsed.success) return badRequest(zodIssues(parsed.error));
-    try {
-      return json(options.successStatus, await options.handle(parsed.data));
-    } catch (error) {
-      // Input only the operation itself can judge (e.g. a nextToken from another list) is still the caller's fault.
-      if (error instanceof InvalidArgumentsError) return badRequest(error.issues.length > 0 ? error.issues : [{ path: '', message: error.message }]);
-      logger.error('request failed', { path: event.rawPath, error });
-      return json(500, { message: 'Internal Server Error' });
-    }
+    const found = find(event);
+    if (found.kind === 'found') return edge.run(found.route, event, found.pathParameters, () => (deps ??= options.deps()));
+    const method = requestMethod(event);
+    const path = requestPath(event);
+    if (found.kind === 'not-found') return json(404, edge.format.noRoute(method, path), edge.headers);
+    return json(405, edge.format.methodNotAllowed(method, path), { ...edge.headers, allow: found.allowed.join(', ') });
   };
 }
 
-export type BodyResult = { ok: true; value: unknown } | { ok: false; message: string };
-
 /**
- * The request's JSON body, decoded (base64 too) and parsed. An empty body is `undefined` unless
- * `required`; `object` refuses anything but a JSON object. The message says what is wrong.
+ * The HTTP edge of a function serving one route: the same chain as `httpApi` without routing (the
+ * gateway routed already).
+ *
+ * @example
+ * export const handler = httpHandler({ body: placeOrderSchema, status: 202, handle: ({ body }) => placeOrder(deps, body) });
+ * export const handler = httpHandler({ params, handle: ({ params }) => find(params.id) }, { errors: appErrors });
  */
-export function readJsonBody(event: APIGatewayProxyEventV2, options: { required?: boolean; object?: boolean } = {}): BodyResult {
-  if (event.body === undefined || event.body === null || event.body === '') {
-    return options.required ? { ok: false, message: options.object ? 'a JSON object body is required' : 'a JSON body is required' } : { ok: true, value: undefined };
-  }
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, message: 'the body is not valid JSON' };
-  }
-  if (options.object && (typeof value !== 'object' || value === null || Array.isArray(value))) return { ok: false, message: 'the body must be a JSON object' };
-  return { ok: true, value };
+export function httpHandler<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, R = unknown>(
+  route: Route<void, P, Q, B, R>,
+  options: HttpOptions = {},
+) {
+  const edge = requestChain(options);
+  return (event: APIGatewayProxyEventV2): Promise<HttpResult> => edge.run(route as unknown as Route<void>, event, event.pathParameters ?? {}, () => undefined);
 }
 
-export function json(statusCode: number, body: unknown): HttpResult {
-  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-}
+type PathParameters = Readonly<Record<string, string | undefined>>;
 
-/** 400 `{message: "Bad Request", errors: [{path, message}]}`. */
-export function badRequest(errors: readonly { path: string; message: string }[]): HttpResult {
-  return json(400, { message: 'Bad Request', errors });
+/** validate → call → serialize, plus the error step; the options resolved once. */
+function requestChain(options: HttpOptions) {
+  const format: ErrorFormat = { ...defaultErrorFormat, ...options.errors };
+  const headers = options.headers ?? {};
+  const rejectMalformedBody = options.rejectMalformedBody ?? false;
+  const logger = options.logger ?? createLogger({ context: { function: process.env.AWS_LAMBDA_FUNCTION_NAME } });
+  const run = async <Deps>(route: Route<Deps>, event: APIGatewayProxyEventV2, pathParameters: PathParameters, deps: () => Deps): Promise<HttpResult> => {
+    const parsed = parseInput(route as Route<never>, event, { pathParameters, format, rejectMalformedBody });
+    if (!parsed.ok) return json(400, format.invalid(parsed.issues), headers);
+    try {
+      const result = await route.handle(parsed.input as never, deps());
+      const status = route.status ?? 200;
+      const resultHeaders = { ...headers, ...route.headers?.(result) };
+      return route.contentType === 'text/html' ? html(status, String(result), resultHeaders) : json(status, result, resultHeaders);
+    } catch (error) {
+      return errorResult(error, format, (unexpected) => logger.error('request failed', { method: requestMethod(event), path: event.rawPath, error: unexpected }), headers);
+    }
+  };
+  return { run, format, headers };
 }

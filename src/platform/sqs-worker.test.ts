@@ -1,11 +1,12 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { sqsRecord } from '../../test/support/aws-events.ts';
 import { DomainError, InvalidArgumentsError } from './errors.ts';
-import { silentLogger } from './log.ts';
+import { createLogger, silentLogger } from './log.ts';
 import { sqsMessageWorker, sqsWorker } from './sqs-worker.ts';
 
-const record = (messageId: string, body: string): SQSRecord => ({ messageId, body, attributes: { ApproximateReceiveCount: '1' } }) as unknown as SQSRecord;
+const record = (messageId: string, body: string): SQSRecord => sqsRecord(messageId, body);
 const batch = (...records: SQSRecord[]): SQSEvent => ({ Records: records });
 const transient = () => new DomainError('dependency down', { transient: true });
 
@@ -63,5 +64,44 @@ describe('sqsWorker', () => {
     const handler = sqsWorker({ parse: (item) => item, handle: async () => undefined, logger: silentLogger });
 
     expect(await handler(batch(record('m1', '{"detail":{}}')))).toEqual({ batchItemFailures: [] });
+  });
+});
+
+describe('sqsWorker logging', () => {
+  const logged = () => {
+    const lines: { level: string; message: string }[] = [];
+    return { lines, logger: createLogger({ level: 'debug', write: (line) => lines.push(JSON.parse(line)) }) };
+  };
+
+  it('logs an expected permanent outcome (a duplicate) at info and a real one at warn, acknowledging both', async () => {
+    // Prepare
+    const { lines, logger } = logged();
+    const handler = sqsMessageWorker(
+      z.object({ id: z.string() }),
+      async ({ id }) => {
+        if (id === 'duplicate') throw new DomainError('already done', { expected: true });
+        throw new DomainError('cannot be done');
+      },
+      logger,
+    );
+
+    // Act
+    const response = await handler(batch(record('m1', '{"id":"duplicate"}'), record('m2', '{"id":"broken"}')));
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(lines.map(({ level, message }) => [level, message])).toEqual([
+      ['info', 'nothing to do, the message is acknowledged'],
+      ['warn', 'permanent failure, the message is dropped'],
+    ]);
+  });
+
+  it('still retries a transient error that claims to be expected', async () => {
+    const { logger } = logged();
+    const handler = sqsMessageWorker(z.object({}), async () => {
+      throw new DomainError('odd', { transient: true, expected: true });
+    }, logger);
+
+    expect(await handler(batch(record('m1', '{}')))).toEqual({ batchItemFailures: [{ itemIdentifier: 'm1' }] });
   });
 });

@@ -1,7 +1,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
-import { DomainError, InvalidArgumentsError, isTransient } from './errors.ts';
+import { describeError, InvalidArgumentsError, isExpected, isTransient } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
 import { zodIssues } from './validation.ts';
 
@@ -17,7 +17,7 @@ export interface SqsWorkerOptions<Event> {
  * Turns a per-event handler into an SQS batch handler for events routed from the event store
  * (SQS body = the EventBridge event whose detail is the DynamoDB stream record). Records run one
  * after another; a transient failure is reported in `batchItemFailures` (SQS redelivers it), a
- * permanent one is logged and acknowledged.
+ * permanent one is logged (at info when it is `expected`: a duplicate, a stale event) and acknowledged.
  *
  * @example
  * export const handler = sqsWorker({ parse: parseOrderEvent(['ORDER_CREATED_EVENT']), handle: (event) => allocate(deps, event) });
@@ -47,10 +47,12 @@ function sqsBatchHandler<Message>(parse: (record: SQSRecord) => Message, handle:
       try {
         await handle(parse(record), record);
       } catch (error) {
-        const context = { messageId: record.messageId, receiveCount: record.attributes?.ApproximateReceiveCount, error: describe(error) };
+        const context = { messageId: record.messageId, receiveCount: record.attributes?.ApproximateReceiveCount, error: describeError(error) };
         if (isTransient(error)) {
           log.warn('transient failure, the message will be retried', context);
           batchItemFailures.push({ itemIdentifier: record.messageId });
+        } else if (isExpected(error)) {
+          log.info('nothing to do, the message is acknowledged', context);
         } else {
           log.warn('permanent failure, the message is dropped', context);
         }
@@ -82,11 +84,4 @@ export function storedEvent(record: SQSRecord): Record<string, unknown> {
   }
   if (typeof image !== 'object' || image === null) throw new InvalidArgumentsError('the message carries no stream NewImage');
   return unmarshall(image as Parameters<typeof unmarshall>[0]);
-}
-
-function describe(error: unknown): Record<string, unknown> {
-  if (error instanceof DomainError) return { name: error.name, message: error.message, context: error.context };
-  // Anything else is unexpected (a bug or a dependency failure): keep the stack and the cause.
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack, cause: error.cause === undefined ? undefined : String(error.cause) };
-  return { message: String(error) };
 }

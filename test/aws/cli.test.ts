@@ -4,57 +4,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apps } from '../../src/apps/index.ts';
-import { cdkArguments, isMainModule, synthInvocation } from '../../src/aws/cli.ts';
 import { DEFAULT_PROJECT_ROOT, resolveOptions } from '../../src/aws/options.ts';
-import { envFromOutputs } from '../../src/aws/outputs.ts';
 import { stackName } from '../../src/aws/stack.ts';
-import { fixtureApp } from './fixture.ts';
 import { synthesize, type TemplateJson } from './helpers.ts';
-
-describe('cli arguments', () => {
-  it('synthesizes by running the app directly, with the stage and prefix as context and its own outdir', () => {
-    const { file, args, env, outdir } = synthInvocation(['--stage', 'prod', '--prefix', 'acme', '--output', '/tmp/x-out']);
-    expect(file).toBe(process.execPath);
-    expect(args).toEqual(['--import', 'tsx', join(DEFAULT_PROJECT_ROOT, 'src', 'aws', 'app.ts')]);
-    expect(outdir).toBe('/tmp/x-out');
-    expect(env.CDK_OUTDIR).toBe('/tmp/x-out');
-    expect(JSON.parse(env.CDK_CONTEXT_JSON!)).toMatchObject({ stage: 'prod', prefix: 'acme', enableTestingApi: 'false' });
-    expect(synthInvocation([]).outdir).toBe(join(DEFAULT_PROJECT_ROOT, 'cdk.out'));
-    expect(() => synthInvocation(['--stage', 'dev', '--', '--quiet'])).toThrow(/npx cdk synth/);
-  });
-
-  it('runs cdk without notices, version check or telemetry for the other commands', () => {
-    const { args, env } = cdkArguments('diff', ['--stage', 'prod', '--prefix', 'acme']);
-    expect(args).toEqual(expect.arrayContaining(['diff', '--no-notices', 'stage=prod', 'prefix=acme', 'enableTestingApi=false']));
-    expect(env).toMatchObject({ CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: 'true' });
-  });
-
-  it('writes the deploy outputs to a file the .env writer reads', () => {
-    const { args, outputsFile } = cdkArguments('deploy', ['--stage', 'test', '--', '--require-approval', 'never']);
-    expect(args).toEqual(expect.arrayContaining(['deploy', '--outputs-file', outputsFile, '--require-approval', 'never']));
-  });
-
-  it('recognizes its own script as the entry point, whatever characters its path holds', () => {
-    const path = '/tmp/my projects/100% eventloom/src/aws/cli.ts';
-    expect(isMainModule(pathToFileURL(path).href, path)).toBe(true);
-    expect(isMainModule(pathToFileURL(path).href, '/tmp/other.ts')).toBe(false);
-    expect(isMainModule(pathToFileURL(path).href, undefined)).toBe(false);
-  });
-
-  it('turns stack outputs into the .env base URLs and table names, without the APIs a stage leaves out', () => {
-    const options = resolveOptions({ stage: 'prod' });
-    const outputs = { [stackName(fixtureApp, options)]: { FixtureApiBaseUrl: 'https://abc.execute-api.us-east-1.amazonaws.com', FixturePlainTableName: 'eventloom-prod-fixture-plain' } };
-    expect(envFromOutputs(outputs, [fixtureApp], options)).toEqual({
-      FIXTURE_API_BASE_URL: 'https://abc.execute-api.us-east-1.amazonaws.com',
-      FIXTURE_PLAIN_TABLE_NAME: 'eventloom-prod-fixture-plain',
-    });
-    expect(() => envFromOutputs({}, [fixtureApp], options)).toThrow(/FixtureApiBaseUrl/);
-    expect(() => envFromOutputs({ [stackName(fixtureApp, options)]: { FixtureApiBaseUrl: 'x' } }, [fixtureApp], options)).toThrow(/FixturePlainTableName \(FIXTURE_PLAIN_TABLE_NAME\)/);
-  });
-});
 
 /**
  * The machine looks like a developer's with AWS access: a HOME holding credentials and a profile,

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NAME_LIMITS, outputId, physicalName } from '../../src/aws/naming.ts';
-import { resolveOptions } from '../../src/aws/options.ts';
+import { NAME_LIMITS } from '../../src/aws/naming.ts';
 import { defineApp } from '../../src/platform/topology/define.ts';
 import { render, synthesize, type Synthesized } from './helpers.ts';
 
@@ -20,29 +19,6 @@ const longApp = defineApp({
   // The longest bucket names the local cloud accepts (`<app>-<logical>` within S3's 63).
   buckets: { ['bucketa'.padEnd(30, 'x')]: {}, ['bucketb'.padEnd(30, 'x')]: {} },
   kinesisStreams: { [long('stream')]: {} },
-});
-
-describe('naming', () => {
-  it('is <prefix>-<stage>-<app>-<logical> when it fits', () => {
-    expect(physicalName(['eventloom', 'dev', 'ecommerce', 'store'], 255)).toBe('eventloom-dev-ecommerce-store');
-  });
-
-  it('cuts long names to the limit with a hash that keeps them distinct', () => {
-    const a = physicalName(['eventloom', 'dev', 'app', long('queueA')], NAME_LIMITS.queue);
-    const b = physicalName(['eventloom', 'dev', 'app', long('queueB')], NAME_LIMITS.queue);
-    expect(a).toHaveLength(NAME_LIMITS.queue);
-    expect(a).toMatch(/^eventloom-dev-app-queueA.*-[0-9a-f]{8}$/);
-    expect(a).not.toBe(b);
-  });
-
-  it('turns .env names into output ids', () => {
-    expect(outputId('ORDERS_API_BASE_URL')).toBe('OrdersApiBaseUrl');
-  });
-
-  it('rejects a stage or prefix that cannot be part of a name', () => {
-    expect(() => resolveOptions({ stage: 'Prod!' })).toThrow(/stage "Prod!" is invalid/);
-    expect(() => resolveOptions({ prefix: '' })).toThrow(/prefix/);
-  });
 });
 
 describe('naming: a synthesized app with long names', () => {

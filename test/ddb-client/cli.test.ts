@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { waitFor } from '../support/wait-for.ts';
-import { localClient, uniqueTableName } from './context.ts';
+import { dynamoDbClient } from '../support/cloud.ts';
+import { uniqueTableName } from '../support/ddb-client/operation-context.ts';
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const MAIN = resolve('src/cli/main.ts');
@@ -41,7 +42,7 @@ function ddbClient(args: string[], env: Record<string, string>, dir = cwd): Spaw
 const local = () => ({ AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoDbEndpoint'), AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1' });
 
 beforeAll(() => {
-  client = localClient(inject('dynamoDbEndpoint'));
+  client = dynamoDbClient(inject('dynamoDbEndpoint'));
   cwd = mkdtempSync(join(tmpdir(), 'ddbc-cwd-'));
 });
 

@@ -7,7 +7,8 @@ import type { OperationContext } from '../../src/apps/ddb-client/operation.ts';
 import { queryByDepartment, scanItems } from '../../src/apps/ddb-client/read-operations.ts';
 import { createUsersTableIfMissing } from '../../src/apps/ddb-client/users-table.ts';
 import type { User } from '../../src/apps/ddb-client/users.ts';
-import { localClient, operationContext, uniqueTableName } from './context.ts';
+import { dynamoDbClient } from '../support/cloud.ts';
+import { operationContext, uniqueTableName } from '../support/ddb-client/operation-context.ts';
 
 let client: DynamoDBClient;
 let tableName: string;
@@ -33,7 +34,7 @@ async function seed(...users: User[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  client = localClient(inject('dynamoDbEndpoint'));
+  client = dynamoDbClient(inject('dynamoDbEndpoint'));
   tableName = uniqueTableName('ddbc-ops');
   await createUsersTableIfMissing(client, tableName);
 });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { parseDdbClientArgs, type DdbClientConfig } from '../../src/apps/ddb-client/config.ts';
 import { ConnectionError, TableNotFoundError } from '../../src/apps/ddb-client/errors.ts';
 import { runDdbClient } from '../../src/apps/ddb-client/run.ts';
-import { createTableWithoutGsi, localClient, uniqueTableName } from './context.ts';
+import { dynamoDbClient } from '../support/cloud.ts';
+import { createTableWithoutGsi, uniqueTableName } from '../support/ddb-client/operation-context.ts';
 
 let client: DynamoDBClient;
 const tables: string[] = [];
@@ -24,7 +25,7 @@ async function run(cfg: DdbClientConfig, signal = new AbortController().signal) 
 beforeAll(() => {
   vi.stubEnv('AWS_ACCESS_KEY_ID', 'local');
   vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'local');
-  client = localClient(inject('dynamoDbEndpoint'));
+  client = dynamoDbClient(inject('dynamoDbEndpoint'));
 });
 
 afterAll(async () => {

@@ -8,6 +8,19 @@ export interface DispensaryOptions {
 
 const root = 'src/apps/dispensary';
 
+/** The HTTP API's routes (decision 5), declared once: the gateway's routes, and the keys `api/routes.ts` must implement. */
+export const API_ROUTES = [
+  'POST /dispenses',
+  'GET /dispenses',
+  'GET /dispenses/{id}',
+  'DELETE /dispenses/{id}',
+  'POST /dispenses/{id}/patient',
+  'POST /dispenses/{id}/drugs',
+  'POST /dispenses/{id}/complete',
+  'POST /dispenses/{id}/prescription/upload-url',
+] as const;
+export type ApiRouteKey = (typeof API_ROUTES)[number];
+
 /** The event log and its snapshots: what the command handler reads and appends to (decision 3). */
 const EVENT_LOG = { EVENT_LOG_TABLE_NAME: tableName('event-log'), SNAPSHOTS_TABLE_NAME: tableName('event-snapshots') };
 /** Load = Get snapshot + Query events; append = one transaction of Puts (events and, every 5th, the snapshot). */
@@ -108,16 +121,7 @@ export function dispensaryApp(options: DispensaryOptions = {}) {
     functions,
     httpApis: {
       api: {
-        routes: [
-          { route: 'POST /dispenses', function: 'api' },
-          { route: 'GET /dispenses', function: 'api' },
-          { route: 'GET /dispenses/{id}', function: 'api' },
-          { route: 'DELETE /dispenses/{id}', function: 'api' },
-          { route: 'POST /dispenses/{id}/patient', function: 'api' },
-          { route: 'POST /dispenses/{id}/drugs', function: 'api' },
-          { route: 'POST /dispenses/{id}/complete', function: 'api' },
-          { route: 'POST /dispenses/{id}/prescription/upload-url', function: 'api' },
-        ],
+        routes: API_ROUTES.map((route) => ({ route, function: 'api' })),
         baseUrlEnv: 'DISPENSARY_API_BASE_URL',
       },
     },

@@ -39,7 +39,7 @@ const consumer = (file: string, actions: FunctionDef['tableAccess'], eventName: 
 
 /**
  * Per-account service limits (spec `service-limits.md`): one table whose stream feeds two counter
- * consumers, and one HTTP API served by one function with a small router (`http/router.ts`).
+ * consumers, and one HTTP API served by one function (`http/routes.ts` on the platform's `httpApi`).
  */
 export function serviceLimitsApp(options: ServiceLimitsOptions = {}) {
   return defineApp({

@@ -3,35 +3,24 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiEvent } from '../../../../test/support/aws-events.ts';
 import { silentLogger } from '../../../platform/log.ts';
 import { executeCommand } from '../event-log/command-handler.ts';
 import { loadDispense } from '../event-log/event-log.ts';
 import { fromItem } from '../event-log/records.ts';
 import { projectEvent } from '../projector-views/project.ts';
-import { createDispensaryStore, type DispensaryStore } from '../test-fixtures.ts';
+import { createDispensaryStore, type DispensaryStore } from '../../../../test/support/dispensary/store.ts';
 import { dispensaryApi } from './api.ts';
 
-/** A payload 2.0 event as the HTTP API (or a hand-built direct Invoke) sends it. */
-function apiEvent(method: string, rawPath: string, body?: unknown, query?: Record<string, string>): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath,
-    rawQueryString: new URLSearchParams(query).toString(),
-    headers: { 'content-type': 'application/json' },
-    ...(query && { queryStringParameters: query }),
-    requestContext: { http: { method, path: rawPath } },
-    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    isBase64Encoded: false,
-  } as unknown as APIGatewayProxyEventV2;
-}
+/** A payload 2.0 event as a hand-built direct Invoke sends it (routeKey `$default`: routed by method and path). */
+const directInvoke = (method: string, path: string, body?: unknown, query?: Record<string, string>): APIGatewayProxyEventV2 => apiEvent({ method, path, body, query });
 
 describe('dispensary API (component, DynamoDB Local)', () => {
   let store: DispensaryStore;
   let s3: S3Client;
   let api: ReturnType<typeof dispensaryApi>;
   const call = async (method: string, path: string, body?: unknown, query?: Record<string, string>) => {
-    const result = await api(apiEvent(method, path, body, query));
+    const result = await api(directInvoke(method, path, body, query));
     return { status: result.statusCode, headers: result.headers, body: JSON.parse(result.body ?? 'null') };
   };
   const create = async () => (await call('POST', '/dispenses', {})).body.id as string;
@@ -189,8 +178,26 @@ describe('dispensary API (component, DynamoDB Local)', () => {
     expect(await call('GET', '/dispenses', undefined, { limit: '0' })).toMatchObject({ status: 400, body: { errors: [{ path: 'limit' }] } });
   });
 
+  it('a request the gateway routed is served by its route key and path parameters', async () => {
+    // Prepare
+    const created = await api(apiEvent({ method: 'POST', path: '/dispenses', routeKey: 'POST /dispenses', body: {} }));
+    const { id } = JSON.parse(created.body!) as { id: string };
+
+    // Act: the gateway decoded the id; the raw path is not read again
+    const patient = await api(apiEvent({ method: 'POST', path: '/ignored', routeKey: 'POST /dispenses/{id}/patient', pathParameters: { id }, body: { patient_id: 'P7', name: 'Eve' } }));
+    const invalid = await api(apiEvent({ method: 'POST', path: '/ignored', routeKey: 'POST /dispenses/{id}/patient', pathParameters: { id: 'nope' }, body: {} }));
+
+    // Assess
+    expect(created).toMatchObject({ statusCode: 201, headers: { location: `/dispenses/${id}` } });
+    expect(patient).toMatchObject({ statusCode: 200 });
+    expect(JSON.parse(patient.body!)).toMatchObject({ id, version: 2, dispense: { patient_id: 'P7' } });
+    expect(invalid.statusCode).toBe(400);
+    expect(JSON.parse(invalid.body!).errors.map((e: { path: string }) => e.path)).toEqual(['id', 'patient_id', 'name']);
+  });
+
   it('unknown routes are 404, a known path with another method 405', async () => {
     expect(await call('GET', '/nope')).toMatchObject({ status: 404 });
-    expect(await call('PUT', '/dispenses')).toMatchObject({ status: 405, headers: { allow: 'POST, GET' } });
+    expect(await call('PUT', '/dispenses')).toMatchObject({ status: 405, headers: { allow: 'POST, GET' }, body: { message: 'Method PUT not allowed on /dispenses' } });
+    expect(await call('GET', '/nope')).toMatchObject({ body: { message: 'No route for GET /nope' } });
   });
 });

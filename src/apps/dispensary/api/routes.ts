@@ -1,94 +1,53 @@
-import type { z } from 'zod';
-import { InvalidArgumentsError } from '../../../platform/errors.ts';
-import { zodIssues } from '../../../platform/validation.ts';
+import { z } from 'zod';
+import { routeFor, type Route } from '../../../platform/http.ts';
 import { isUlid } from '../dispense/dispense.ts';
 import { DispenseNotFoundError } from '../dispense/errors.ts';
 import { executeCommand, type CommandInput, type CommandResult } from '../event-log/command-handler.ts';
-import { listViews, readView } from '../views/views.ts';
-import { json, type HttpResult } from './responses.ts';
+import type { ApiRouteKey } from '../topology.ts';
+import { listViews, readView, type ViewDeps } from '../views/views.ts';
 import { addDrugsSchema, addPatientSchema, listQuerySchema, uploadUrlSchema } from './schemas.ts';
 import { createUploadUrl, type UploadUrlDeps } from './upload-url.ts';
-import type { ViewDeps } from '../views/views.ts';
 
 export type ApiDeps = UploadUrlDeps & ViewDeps;
 
-/** What a route sees of the request. */
-export interface ApiRequest {
-  readonly params: Readonly<Record<string, string>>;
-  readonly query: Readonly<Record<string, string | undefined>>;
-  /** The parsed JSON body; undefined when there is none. */
-  readonly body: unknown;
-}
-
-export interface Route {
-  readonly method: string;
-  /** Path segments; `{id}` captures. */
-  readonly path: string;
-  run(deps: ApiDeps, request: ApiRequest): Promise<HttpResult>;
-}
-
-const commandResponse = (status: number, { state, version }: CommandResult) => json(status, { id: state.id, version, dispense: state });
+const defineRoute = routeFor<ApiDeps>();
 
 /** The path id: a ULID (anything else is a 400 naming `id`, decision of this app). */
-function dispenseId(request: ApiRequest): string {
-  const id = request.params.id ?? '';
-  if (!isUlid(id)) throw new InvalidArgumentsError('invalid id', [{ path: 'id', message: 'must be a ULID (26 characters of Crockford base 32)' }]);
-  return id;
-}
+const idParams = z.object({ id: z.string().refine(isUlid, { message: 'must be a ULID (26 characters of Crockford base 32)' }) });
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidArgumentsError('a JSON object body is required', [{ path: '', message: 'a JSON object body is required' }]);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentsError('invalid body', zodIssues(parsed.error));
-  return parsed.data;
-}
+const commandBody = ({ state, version }: CommandResult) => ({ id: state.id, version, dispense: state });
 
-const command = (method: string, path: string, toCommand: (request: ApiRequest) => CommandInput): Route => ({
-  method,
-  path,
-  run: async (deps, request) => commandResponse(200, await executeCommand(deps, dispenseId(request), toCommand(request))),
-});
+/** A command on the dispense of the path: 200 with its new state and version. */
+const command = <B extends z.ZodType | undefined = undefined>(body: B, toCommand: (body: B extends z.ZodType ? z.output<B> : undefined) => CommandInput): Route<ApiDeps> =>
+  defineRoute({ params: idParams, body, handle: async ({ params, body: input }, deps) => commandBody(await executeCommand(deps, params.id, toCommand(input as never))) });
 
-/** The routes of decision 5; `{id}` is the dispense id. */
-export const routes: readonly Route[] = [
-  {
-    method: 'POST',
-    path: '/dispenses',
-    // The body is ignored (the reference's collection sends `{}`).
-    run: async (deps) => {
+/** The routes of decision 5, by the route keys the topology declares; `{id}` is the dispense id. */
+export const routes: Readonly<Record<ApiRouteKey, Route<ApiDeps>>> = {
+  // The body is ignored (the reference's collection sends `{}`).
+  'POST /dispenses': defineRoute({
+    status: 201,
+    handle: async (_, deps) => {
       const id = deps.newId();
-      const result = await executeCommand(deps, id, { type: 'StartDispense', data: { id } });
-      return { ...commandResponse(201, result), headers: { 'content-type': 'application/json', location: `/dispenses/${id}` } };
+      return commandBody(await executeCommand(deps, id, { type: 'StartDispense', data: { id } }));
     },
-  },
-  {
-    method: 'GET',
-    path: '/dispenses',
-    run: async (deps, request) => {
-      const parsed = listQuerySchema.safeParse(request.query);
-      if (!parsed.success) throw new InvalidArgumentsError('invalid query', zodIssues(parsed.error));
-      return json(200, await listViews(deps, parsed.data));
-    },
-  },
-  {
-    method: 'GET',
-    path: '/dispenses/{id}',
-    run: async (deps, request) => {
-      const id = dispenseId(request);
+    headers: ({ id }) => ({ location: `/dispenses/${id}` }),
+  }),
+  'GET /dispenses': defineRoute({ query: listQuerySchema, handle: ({ query }, deps) => listViews(deps, query) }),
+  'GET /dispenses/{id}': defineRoute({
+    params: idParams,
+    handle: async ({ params: { id } }, deps) => {
       const found = await readView(deps, id);
       if (!found) throw new DispenseNotFoundError(id);
-      return json(200, { ...found.view, version: found.version });
+      return { ...found.view, version: found.version };
     },
-  },
-  command('DELETE', '/dispenses/{id}', () => ({ type: 'CancelDispense', data: {} })),
-  command('POST', '/dispenses/{id}/patient', (request) => ({ type: 'AddPatient', data: parse(addPatientSchema, request.body) })),
-  command('POST', '/dispenses/{id}/drugs', (request) => ({ type: 'AddDrugs', data: parse(addDrugsSchema, request.body) })),
-  command('POST', '/dispenses/{id}/complete', () => ({ type: 'CompleteDispense', data: {} })),
-  {
-    method: 'POST',
-    path: '/dispenses/{id}/prescription/upload-url',
-    run: async (deps, request) => json(200, await createUploadUrl(deps, dispenseId(request), parse(uploadUrlSchema, request.body))),
-  },
-];
+  }),
+  'DELETE /dispenses/{id}': command(undefined, () => ({ type: 'CancelDispense', data: {} })),
+  'POST /dispenses/{id}/patient': command(addPatientSchema, (data) => ({ type: 'AddPatient', data })),
+  'POST /dispenses/{id}/drugs': command(addDrugsSchema, (data) => ({ type: 'AddDrugs', data })),
+  'POST /dispenses/{id}/complete': command(undefined, () => ({ type: 'CompleteDispense', data: {} })),
+  'POST /dispenses/{id}/prescription/upload-url': defineRoute({
+    params: idParams,
+    body: uploadUrlSchema,
+    handle: ({ params, body }, deps) => createUploadUrl(deps, params.id, body),
+  }),
+};

@@ -1,5 +1,6 @@
+import type { Decider } from '../../../platform/decider.ts';
 import type { DispenseCommand, DispenseCommandType } from './commands.ts';
-import type { Dispense, DispenseState, DispenseStatus } from './dispense.ts';
+import { initialState, type Dispense, type DispenseState, type DispenseStatus } from './dispense.ts';
 import { CommandRefusedError, DispenseAlreadyStartedError, DispenseNotFoundError } from './errors.ts';
 import type { DispenseEvent } from './events.ts';
 
@@ -81,3 +82,6 @@ export function evolve(state: DispenseState, event: DispenseEvent): Dispense {
 export function evolveAll(state: DispenseState, events: readonly DispenseEvent[]): DispenseState {
   return events.reduce<DispenseState>(evolve, state);
 }
+
+/** The dispense aggregate as one decider, for `handleCommand`. */
+export const dispenseDecider: Decider<DispenseState, DispenseCommand, DispenseEvent> = { decide, evolve, initialState };

@@ -1,9 +1,9 @@
-import { DomainError } from '../../../platform/errors.ts';
+import { ConflictError, NotFoundError } from '../../../platform/errors.ts';
 import type { DispenseStatus } from './dispense.ts';
 import type { DispenseCommandType } from './commands.ts';
 
-/** A command for a dispense that was never started (permanent). */
-export class DispenseNotFoundError extends DomainError {
+/** A command for a dispense that was never started (permanent; the API answers 404). */
+export class DispenseNotFoundError extends NotFoundError {
   override readonly name = 'DispenseNotFoundError';
   readonly dispenseId: string | undefined;
   /** The decider does not know the id of a dispense that has no events; the command handler does. */
@@ -13,8 +13,8 @@ export class DispenseNotFoundError extends DomainError {
   }
 }
 
-/** The workflow (decision 2) does not allow the command in the dispense's current state (permanent). */
-export class CommandRefusedError extends DomainError {
+/** The workflow (decision 2) does not allow the command in the dispense's current state (permanent; the API answers 409 naming both). */
+export class CommandRefusedError extends ConflictError {
   override readonly name = 'CommandRefusedError';
   readonly command: DispenseCommandType;
   readonly status: DispenseStatus;
@@ -25,8 +25,8 @@ export class CommandRefusedError extends DomainError {
   }
 }
 
-/** StartDispense for an id that already has events (the reference's Uniqueness error; permanent). */
-export class DispenseAlreadyStartedError extends DomainError {
+/** StartDispense for an id that already has events (the reference's Uniqueness error; permanent; 409). */
+export class DispenseAlreadyStartedError extends ConflictError {
   override readonly name = 'DispenseAlreadyStartedError';
   constructor(dispenseId: string) {
     super(`Dispense ${dispenseId} already exists`, { context: { dispenseId } });

@@ -1,10 +1,11 @@
-import { decide, evolveAll } from '../dispense/decider.ts';
+import { handleCommand, type CommandStore, type Decider } from '../../../platform/decider.ts';
+import { dispenseDecider } from '../dispense/decider.ts';
 import type { DispenseCommand } from '../dispense/commands.ts';
-import type { Dispense } from '../dispense/dispense.ts';
+import type { Dispense, DispenseState } from '../dispense/dispense.ts';
 import { DispenseNotFoundError } from '../dispense/errors.ts';
 import type { DispenseEvent } from '../dispense/events.ts';
 import type { EventLogDeps } from './deps.ts';
-import { AppendConflict, ConcurrencyConflictError } from './errors.ts';
+import { ConcurrencyConflictError } from './errors.ts';
 import { appendEvents, loadDispense } from './event-log.ts';
 
 /** A command as callers give it: the handler stamps the time. */
@@ -23,29 +24,41 @@ export interface CommandResult {
 }
 
 /**
- * Runs a command on one dispense: load (snapshot + events), decide, append conditionally. A lost
- * race re-reads and decides again (the command may now be refused), up to `maxAttempts` times.
+ * Runs a command on one dispense with `handleCommand`: load (snapshot + events), decide, append
+ * conditionally. A lost race re-reads and decides again (the command may now be refused), up to
+ * `maxAttempts` times.
  *
  * @example
  * const { state, version } = await executeCommand(deps, id, { type: 'AddPatient', data: { patient_id: 'P1', name: 'Ann' } });
  */
 export async function executeCommand(deps: EventLogDeps, id: string, input: CommandInput, options: CommandOptions = {}): Promise<CommandResult> {
-  const maxAttempts = options.maxAttempts ?? 5;
   const commandId = deps.newId();
-  for (let attempt = 1; ; attempt++) {
-    const { state, version } = await loadDispense(deps, id);
-    if (state === null && input.type !== 'StartDispense') throw new DispenseNotFoundError(id);
-    const command = { ...input, metadata: { now: deps.now() } } as DispenseCommand;
-    const events = decide(command, state);
-    const after = evolveAll(state, events) as Dispense;
-    try {
-      const newVersion = await appendEvents(deps, id, version, events, after, { command_id: commandId });
-      return { state: after, version: newVersion, events, commandId };
-    } catch (error) {
-      if (!(error instanceof AppendConflict)) throw error;
-      if (attempt >= maxAttempts) throw new ConcurrencyConflictError(id, attempt);
-      // Jitter, so that racing writers do not collide again in lockstep.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-    }
-  }
+  const command = { ...input, metadata: { now: deps.now() } } as DispenseCommand;
+  const { state, version, events } = await handleCommand(forDispense(id), dispenseStore(deps, id, commandId), command, {
+    maxAttempts: options.maxAttempts ?? 5,
+    conflictError: (attempts) => new ConcurrencyConflictError(id, attempts),
+  });
+  return { state: state as Dispense, version, events, commandId };
+}
+
+/** The decider, naming the dispense in its not-found error (the decider cannot: a missing dispense has no id). */
+function forDispense(id: string): Decider<DispenseState, DispenseCommand, DispenseEvent> {
+  return {
+    ...dispenseDecider,
+    decide: (command, state) => {
+      if (state === null && command.type !== 'StartDispense') throw new DispenseNotFoundError(id);
+      return dispenseDecider.decide(command, state);
+    },
+  };
+}
+
+/** One dispense's event log: its version is the last sequence number. */
+function dispenseStore(deps: EventLogDeps, id: string, commandId: string): CommandStore<DispenseState, DispenseEvent, number> {
+  return {
+    read: () => loadDispense(deps, id),
+    write: async ({ before, events, after }) => {
+      const version = await appendEvents(deps, id, before.version, events, after as Dispense, { command_id: commandId });
+      return version === 'conflict' ? version : { version };
+    },
+  };
 }

@@ -5,7 +5,6 @@ import { evolveAll } from '../dispense/decider.ts';
 import { AGGREGATE_TYPE, aggregateKey, type Dispense, type DispenseState } from '../dispense/dispense.ts';
 import type { DispenseEvent } from '../dispense/events.ts';
 import type { EventLogDeps } from './deps.ts';
-import { AppendConflict } from './errors.ts';
 import { decodeJson, encodeJson, fromItem, toItem, type EventMetadata, type LoggedEvent } from './records.ts';
 
 /** A snapshot is taken each time the version crosses a multiple of this (spec: every 5 events). */
@@ -77,7 +76,7 @@ export async function readEvents(deps: Pick<EventLogDeps, 'client' | 'eventLogTa
 /**
  * Appends events after `expectedVersion` in one transaction, each conditional on its sequence
  * number being free (optimistic concurrency), with the snapshot when a multiple of 5 is crossed.
- * Throws AppendConflict when another writer got there first.
+ * Answers the new version, or `conflict` when another writer got there first.
  */
 export async function appendEvents(
   deps: EventLogDeps,
@@ -86,7 +85,7 @@ export async function appendEvents(
   events: readonly DispenseEvent[],
   stateAfter: Dispense,
   metadata: EventMetadata,
-): Promise<number> {
+): Promise<number | 'conflict'> {
   const version = expectedVersion + events.length;
   const puts = events.map((event, i) => ({
     Put: {
@@ -119,7 +118,7 @@ export async function appendEvents(
     await deps.client.send(new TransactWriteCommand({ TransactItems: [...puts, ...snapshot] }));
     return version;
   } catch (error) {
-    if (isConflict(error)) throw new AppendConflict(`dispense ${id}: version ${expectedVersion} is no longer the latest`, { cause: error });
+    if (isConflict(error)) return 'conflict';
     throw new UnrecognizedError(`Could not append to dispense ${id}`, { cause: error });
   }
 }

@@ -6,7 +6,7 @@ import { aggregateKey } from '../dispense/dispense.ts';
 import { executeCommand } from '../event-log/command-handler.ts';
 import { loadDispense } from '../event-log/event-log.ts';
 import { fromItem } from '../event-log/records.ts';
-import { createDispensaryStore, type DispensaryStore } from '../test-fixtures.ts';
+import { createDispensaryStore, type DispensaryStore } from '../../../../test/support/dispensary/store.ts';
 import type { PrescriptionUpload } from './analyze.ts';
 import { prescriptionAnalyzer } from './analyzer.ts';
 

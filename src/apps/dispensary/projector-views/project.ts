@@ -1,49 +1,72 @@
-import { evolve } from '../dispense/decider.ts';
-import { AGGREGATE_TYPE, type DispenseState } from '../dispense/dispense.ts';
+import { handleCommand, type CommandStore, type Decider } from '../../../platform/decider.ts';
+import { evolve as evolveDispense } from '../dispense/decider.ts';
+import { AGGREGATE_TYPE } from '../dispense/dispense.ts';
+import { EventLogGapError } from '../event-log/errors.ts';
 import { readEvents } from '../event-log/event-log.ts';
 import type { LoggedEvent } from '../event-log/records.ts';
-import { readView, writeView, type DispenseView, type ViewDeps } from '../views/views.ts';
+import { readView, writeView, type VersionedView, type ViewDeps } from '../views/views.ts';
 
 /** The view table, and the event log a gap is caught up from. */
 export interface ProjectorDeps extends ViewDeps {
   readonly eventLogTable: string;
 }
 
-/**
- * `applied` (with any missing predecessors); `duplicate` (already applied: skipped); `gap` (the
- * event log does not hold the missing predecessors yet: retry later); `conflict` (other
- * projectors kept winning the conditional write, re-read each time: retry later).
- */
-export type ProjectOutcome = 'applied' | 'duplicate' | 'gap' | 'conflict';
+/** `applied` (with any missing predecessors) or `duplicate` (already applied: nothing written). */
+export type ProjectOutcome = 'applied' | 'duplicate';
 
-/**
- * Brings a dispense's view up to `logged` (decision 4): an event at or below the view's version is
- * a duplicate; the next one is applied; one further ahead (its predecessors reached Kinesis late,
- * or went to the DLQ) is preceded by the missing events, read from the event log, the source of
- * truth. The write is conditional on the version that was read, so redelivery, reordering and
- * racing projectors are harmless.
- */
-export async function projectEvent(deps: ProjectorDeps, logged: LoggedEvent): Promise<ProjectOutcome> {
-  // A lost conditional write means another projector moved the view: re-read and decide again.
-  for (let attempt = 1; attempt < CONFLICT_ATTEMPTS; attempt++) {
-    const outcome = await projectOnce(deps, logged);
-    if (outcome !== 'conflict') return outcome;
-  }
-  return projectOnce(deps, logged);
+/** Bring the view up to `event`, given the events the log holds after the view up to it (`event` included). */
+interface CatchUp {
+  readonly event: LoggedEvent;
+  readonly events: readonly LoggedEvent[];
 }
 
+/** A view (null: none yet) follows its dispense's events; its version is the last sequence applied. */
+export const viewDecider: Decider<VersionedView | null, CatchUp, LoggedEvent> = {
+  decide: ({ event, events }, current) => {
+    const version = current?.version ?? 0;
+    if (event.sequence <= version) return [];
+    if (!isRun(events, version, event.sequence)) throw new EventLogGapError(event.aggregateId, event.sequence);
+    return events;
+  },
+  evolve: (current, next) => ({
+    version: next.sequence,
+    view: { aggregate_type: AGGREGATE_TYPE, command_id: next.metadata.command_id, id: next.aggregateId, dispense: evolveDispense(current?.view.dispense ?? null, next.event) },
+  }),
+  initialState: () => null,
+};
+
+/** Re-reads after a lost conditional write (another projector moved the view) before the record is retried. */
 const CONFLICT_ATTEMPTS = 5;
 
-async function projectOnce(deps: ProjectorDeps, logged: LoggedEvent): Promise<ProjectOutcome> {
-  const current = await readView(deps, logged.aggregateId);
-  const version = current?.version ?? 0;
-  if (logged.sequence <= version) return 'duplicate';
-  const missing = logged.sequence === version + 1 ? [logged] : await readEvents(deps, logged.aggregateId, version, logged.sequence);
-  if (!isRun(missing, version, logged.sequence)) return 'gap';
-  const dispense = missing.reduce<DispenseState>((state, next) => evolve(state, next.event), current?.view.dispense ?? null);
-  const last = missing.at(-1)!;
-  const view: DispenseView = { aggregate_type: AGGREGATE_TYPE, command_id: last.metadata.command_id, id: logged.aggregateId, dispense: dispense! };
-  return (await writeView(deps, view, logged.sequence, version)) ? 'applied' : 'conflict';
+/**
+ * Brings a dispense's view up to `logged` (decision 4) with `handleCommand`: an event at or below
+ * the view's version is a duplicate; the next one is applied; one further ahead (its predecessors
+ * reached Kinesis late, or went to the DLQ) is preceded by the missing events, read from the event
+ * log, the source of truth. The write is conditional on the version that was read, so redelivery,
+ * reordering and racing projectors are harmless. Throws EventLogGapError when the log does not hold
+ * the missing events yet, VersionConflictError when other projectors kept winning: both transient.
+ */
+export async function projectEvent(deps: ProjectorDeps, logged: LoggedEvent): Promise<ProjectOutcome> {
+  const { events } = await handleCommand(
+    viewDecider,
+    viewStore(deps, logged.aggregateId),
+    async ({ version }): Promise<CatchUp> => ({
+      event: logged,
+      events: logged.sequence <= version + 1 ? [logged] : await readEvents(deps, logged.aggregateId, version, logged.sequence),
+    }),
+    { maxAttempts: CONFLICT_ATTEMPTS, backoffMs: () => 0 },
+  );
+  return events.length > 0 ? 'applied' : 'duplicate';
+}
+
+function viewStore(deps: ProjectorDeps, id: string): CommandStore<VersionedView | null, LoggedEvent, number> {
+  return {
+    read: async () => {
+      const current = await readView(deps, id);
+      return { state: current ?? null, version: current?.version ?? 0 };
+    },
+    write: async ({ before, after }) => ((await writeView(deps, after!.view, after!.version, before.version)) ? { version: after!.version } : 'conflict'),
+  };
 }
 
 /** Exactly the sequences `after + 1 … through`, in order. */

@@ -1,6 +1,7 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
+import type { KinesisStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kinesisRecord } from '../../../../test/support/aws-events.ts';
 import { silentLogger } from '../../../platform/log.ts';
 import { evolveAll } from '../dispense/decider.ts';
 import { aggregateKey } from '../dispense/dispense.ts';
@@ -8,26 +9,16 @@ import { executeCommand } from '../event-log/command-handler.ts';
 import { loadDispense } from '../event-log/event-log.ts';
 import { fromItem, toItem, type LoggedEvent } from '../event-log/records.ts';
 import { toDomainEvent } from '../shared/domain-event.ts';
-import { createDispensaryStore, type DispensaryStore } from '../test-fixtures.ts';
+import { createDispensaryStore, type DispensaryStore } from '../../../../test/support/dispensary/store.ts';
 import { readView } from '../views/views.ts';
 import { viewsProjector } from './projector.ts';
 
-/** A Kinesis event as Lambda delivers it; each record's sequence number is `seq-<aggregate sequence>`. */
+/** A Kinesis event as Lambda delivers it; each record's sequence number is `seq-<aggregate>-<sequence>`. */
 function kinesisEvent(events: readonly LoggedEvent[], raw: readonly string[] = []): KinesisStreamEvent {
-  const record = (data: string, sequenceNumber: string, partitionKey: string): KinesisStreamRecord => ({
-    kinesis: { kinesisSchemaVersion: '1.0', partitionKey, sequenceNumber, data: Buffer.from(data).toString('base64'), approximateArrivalTimestamp: 0 },
-    eventSource: 'aws:kinesis',
-    eventVersion: '1.0',
-    eventID: `shardId-000000000000:${sequenceNumber}`,
-    eventName: 'aws:kinesis:record',
-    invokeIdentityArn: 'arn:aws:iam::000000000000:role/test',
-    awsRegion: 'us-east-1',
-    eventSourceARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/test',
-  });
   return {
     Records: [
-      ...raw.map((data, i) => record(data, `raw-${i}`, 'raw')),
-      ...events.map((e) => record(JSON.stringify(toDomainEvent(e, '1.0')), `seq-${e.aggregateId}-${e.sequence}`, e.aggregateId)),
+      ...raw.map((data, i) => kinesisRecord(data, `raw-${i}`, 'raw')),
+      ...events.map((e) => kinesisRecord(JSON.stringify(toDomainEvent(e, '1.0')), `seq-${e.aggregateId}-${e.sequence}`, e.aggregateId)),
     ],
   };
 }
@@ -184,7 +175,7 @@ describe('views projector (component, DynamoDB Local)', () => {
     expect(await readView(store, id)).toEqual(await aggregateView(id, drugs));
   });
 
-  it('the earliest unresolved record is reported even when later records of other views were applied', async () => {
+  it('an unresolved record stops the batch: it is reported with every later record, which the retry applies', async () => {
     // Prepare
     const first = await dispenseWithHistory();
     const second = await dispenseWithHistory();
@@ -193,9 +184,20 @@ describe('views projector (component, DynamoDB Local)', () => {
     // Act
     const response = await project(kinesisEvent([first.events[0]!, first.events[2]!, ...second.events]));
 
-    // Assess
-    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: `seq-${first.id}-3` }] });
+    // Assess: nothing overtakes the unresolved record, not even records of other views
+    expect(response).toEqual({
+      batchItemFailures: [`seq-${first.id}-3`, ...second.events.map((e) => `seq-${second.id}-${e.sequence}`)].map((itemIdentifier) => ({ itemIdentifier })),
+    });
     expect((await readView(store, first.id))?.version).toBe(1);
+    expect(await readView(store, second.id)).toBeUndefined();
+
+    // Act: the log receives the missing event; Lambda retries from the reported record
+    await putBackInLog(first.events[1]!);
+    const retry = await project(kinesisEvent([first.events[2]!, ...second.events]));
+
+    // Assess
+    expect(retry).toEqual({ batchItemFailures: [] });
+    expect((await readView(store, first.id))?.version).toBe(3);
     expect((await readView(store, second.id))?.version).toBe(3);
   });
 

@@ -1,24 +1,16 @@
-import { DomainError } from '../../../platform/errors.ts';
+import { DomainError, InvalidArgumentsError, NotFoundError, type Issue } from '../../../platform/errors.ts';
 
-/** One problem with a request: the offending field (`contacts.3.first_name`) and what is wrong. */
-export interface FieldIssue {
-  readonly field: string;
-  readonly message: string;
-}
-
-/** The request can never succeed as sent (answered 400 `Validation failed`). */
-export class ValidationError extends DomainError {
+/** The request can never succeed as sent: each issue names the offending field (`contacts.3.first_name`); answered 400 `Validation failed`. */
+export class ValidationError extends InvalidArgumentsError {
   override readonly name = 'ValidationError';
-  readonly issues: readonly FieldIssue[];
 
-  constructor(issues: readonly FieldIssue[]) {
-    super('Validation failed', { context: { issues } });
-    this.issues = issues;
+  constructor(issues: readonly Issue[]) {
+    super('Validation failed', issues);
   }
 }
 
 /** No request has this id (answered 404). */
-export class RequestNotFoundError extends DomainError {
+export class RequestNotFoundError extends NotFoundError {
   override readonly name = 'RequestNotFoundError';
 
   constructor(requestId: string) {

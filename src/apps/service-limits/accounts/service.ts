@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { ConflictError, NotFoundError } from '../../../platform/errors.ts';
 import type { Deps } from '../deps.ts';
 import { DEFAULT_MAX_NUMBER_OF_SERVICES, type Account, type CreateAccount, type UpdateAccount } from './schemas.ts';
 
@@ -17,7 +17,7 @@ export async function createAccount(deps: Deps, input: CreateAccount): Promise<A
 
 export async function getAccount(deps: Deps, id: string): Promise<Account> {
   const account = await deps.accounts.get(id);
-  if (!account) throw new NotFoundError('Account not found', { accountId: id });
+  if (!account) throw new NotFoundError('Account not found', { context: { accountId: id } });
   return account;
 }
 
@@ -27,7 +27,7 @@ export function listAccounts(deps: Deps): Promise<Account[]> {
 
 export async function updateAccount(deps: Deps, id: string, changes: UpdateAccount): Promise<Account> {
   const account = await deps.accounts.update(id, changes);
-  if (!account) throw new NotFoundError('Account not found', { accountId: id });
+  if (!account) throw new NotFoundError('Account not found', { context: { accountId: id } });
   return account;
 }
 
@@ -40,8 +40,8 @@ export async function deleteAccount(deps: Deps, id: string): Promise<{ success: 
   await getAccount(deps, id);
   const services = await deps.services.listByAccount(id);
   const live = services.filter((service) => !service.deleted).length;
-  if (live > 0) throw new ConflictError(`Account still has ${live} live services; delete them first (DELETE /accounts/${id}/services)`, { accountId: id, live });
-  if (services.length > 0) throw new ConflictError('Account has deleted services the counters have not processed yet; retry shortly', { accountId: id, pending: services.length });
-  if (!(await deps.accounts.delete(id))) throw new NotFoundError('Account not found', { accountId: id });
+  if (live > 0) throw new ConflictError(`Account still has ${live} live services; delete them first (DELETE /accounts/${id}/services)`, { context: { accountId: id, live } });
+  if (services.length > 0) throw new ConflictError('Account has deleted services the counters have not processed yet; retry shortly', { context: { accountId: id, pending: services.length } });
+  if (!(await deps.accounts.delete(id))) throw new NotFoundError('Account not found', { context: { accountId: id } });
   return { success: true };
 }

@@ -1,7 +1,7 @@
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
 import type { Logger } from '../../../platform/log.ts';
+import { streamWorker } from '../../../platform/stream-worker.ts';
 import type { CountOutcome, CountsRepository } from '../counts/repository.ts';
-import { processInOrder } from './process-in-order.ts';
 import type { CounterAction } from './rules.ts';
 
 export interface CounterConsumerOptions {
@@ -13,21 +13,24 @@ export interface CounterConsumerOptions {
   logger: Logger;
 }
 
-/** A DynamoDB-stream handler that applies a counting transaction per selected record, in order, reporting batchItemFailures. */
+/**
+ * A DynamoDB-stream handler that applies a counting transaction per selected record, in order
+ * (`streamWorker`: the first failure is reported with every record after it, so Lambda retries
+ * from it and no record is counted before an earlier one).
+ */
 export function counterConsumer(options: CounterConsumerOptions) {
   const { action, apply, logger } = options;
-  return (event: DynamoDBStreamEvent) =>
-    processInOrder(
-      event.Records ?? [],
-      async (record) => {
-        const decided = action(record);
-        if (decided.kind === 'skip') {
-          logger.debug('record skipped', { sequenceNumber: record.dynamodb?.SequenceNumber, reason: decided.reason });
-          return;
-        }
-        const outcome = await apply(options.counts(), decided.accountId, decided.serviceId);
-        if (outcome === 'already-processed') logger.info('already processed', { accountId: decided.accountId, serviceId: decided.serviceId });
-      },
-      logger,
-    );
+  return streamWorker({
+    parse: (record: DynamoDBRecord) => {
+      const decided = action(record);
+      if (decided.kind === 'count') return decided;
+      logger.debug('record skipped', { sequenceNumber: record.dynamodb?.SequenceNumber, reason: decided.reason });
+      return undefined;
+    },
+    handle: async ({ accountId, serviceId }) => {
+      const outcome = await apply(options.counts(), accountId, serviceId);
+      if (outcome === 'already-processed') logger.info('already processed', { accountId, serviceId });
+    },
+    logger,
+  });
 }

@@ -4,9 +4,9 @@ import { silentLogger } from '../../../platform/log.ts';
 import { createAccount } from '../accounts/service.ts';
 import type { Deps } from '../deps.ts';
 import { createService, deleteService } from '../services/service.ts';
-import { createServiceLimitsStore } from '../test-fixtures.ts';
+import { createServiceLimitsStore } from '../../../../test/support/service-limits/store.ts';
 import { counterConsumer } from './consumer.ts';
-import { serviceRecord } from './fixtures.ts';
+import { serviceRecord } from '../../../../test/support/service-limits/stream-records.ts';
 import { insertAction, modifyAction } from './rules.ts';
 
 describe('the counter consumers on DynamoDB Local', () => {
@@ -73,7 +73,7 @@ describe('the counter consumers on DynamoDB Local', () => {
     expect((await deps.accounts.get(account.id))?.number_of_services).toBe(0);
   });
 
-  it('reports the first failing record and applies none after it', async () => {
+  it('reports the first failing record with every record after it, and applies none of them', async () => {
     // Prepare: the middle record's key is longer than DynamoDB allows (a ValidationException, not a condition)
     const account = await createAccount(deps, { username: 'poison' });
     const [before, after] = await Promise.all(['before', 'after'].map((name) => createService(deps, { account_id: account.id, name })));
@@ -85,7 +85,7 @@ describe('the counter consumers on DynamoDB Local', () => {
     // Act
     const response = await insert(batch(...records));
     // Assess
-    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '11' }] });
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '11' }, { itemIdentifier: '12' }] });
     expect(await countOf(account.id)).toBe(1);
     expect(await deps.services.get(account.id, after!.id)).toMatchObject({ create_counter_processed: false });
   });

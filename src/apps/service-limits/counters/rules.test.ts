@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceRecord } from './fixtures.ts';
+import { serviceRecord } from '../../../../test/support/service-limits/stream-records.ts';
 import { insertAction, modifyAction } from './rules.ts';
 
 const ids = { accountId: 'a1', serviceId: 's1' };

@@ -5,24 +5,20 @@ import { listAccountCounts, listCounts } from './service.ts';
 
 const tag = 'counts';
 
-export const countRoutes = [
-  defineRoute({
-    method: 'GET',
-    path: '/counts',
+export const countRoutes = {
+  'GET /counts': defineRoute({
     tag,
     summary: 'List every eventual counter (a scan)',
-    success: { status: 200, schema: z.array(countSchema), description: 'The counters' },
+    response: { schema: z.array(countSchema), description: 'The counters' },
     errors: [],
     handle: (_, deps) => listCounts(deps),
   }),
-  defineRoute({
-    method: 'GET',
-    path: '/counts/{accountId}',
+  'GET /counts/{accountId}': defineRoute({
     tag,
     summary: "The account's eventual counters",
     params: countAccountParams,
-    success: { status: 200, schema: z.array(countSchema), description: 'The counters' },
+    response: { schema: z.array(countSchema), description: 'The counters' },
     errors: [400, 404],
     handle: ({ params }, deps) => listAccountCounts(deps, params.accountId),
   }),
-];
+};

@@ -7,7 +7,7 @@ describe('openApiDocument', () => {
 
   it('documents every route once, with its success and error statuses', () => {
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
-    expect(operations.sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+    expect(operations.sort()).toEqual(Object.keys(routes).sort());
     expect(Object.keys(document.paths['/services']?.post as object)).toContain('responses');
     expect((document.paths['/services']?.post as { responses: object }).responses).toHaveProperty('201');
     expect((document.paths['/services']?.post as { responses: object }).responses).toHaveProperty('409');

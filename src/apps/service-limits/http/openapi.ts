@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Route } from './route.ts';
+import type { ApiRoute } from './route.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -10,7 +10,7 @@ const errorSchema = z.object({ message: z.string(), errors: z.array(z.object({ p
  * An OpenAPI 3.1 document of the routes, generated from the same zod schemas that validate the
  * requests; schemas with a `meta({ id })` become shared components.
  */
-export function openApiDocument(routes: readonly Route[], info: { title: string; version: string }) {
+export function openApiDocument(routes: Readonly<Record<string, ApiRoute>>, info: { title: string; version: string }) {
   const components: Record<string, JsonSchema> = {};
   const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
     const { $schema: _, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
@@ -18,17 +18,18 @@ export function openApiDocument(routes: readonly Route[], info: { title: string;
     return retarget(rest);
   };
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
+  for (const [key, route] of Object.entries(routes)) {
+    const [method = '', path = ''] = key.split(' ');
     const parameters = [...parametersOf(route.params, 'path', toSchema), ...parametersOf(route.query, 'query', toSchema)];
     const responses: Record<string, unknown> = {
-      [route.success.status]: {
-        description: route.success.description,
-        ...(route.success.schema && { content: { [route.contentType ?? 'application/json']: { schema: toSchema(route.success.schema, 'output') } } }),
+      [route.status ?? 200]: {
+        description: route.response.description,
+        ...(route.response.schema && { content: { [route.contentType ?? 'application/json']: { schema: toSchema(route.response.schema, 'output') } } }),
       },
     };
     for (const status of route.errors) responses[status] = { description: STATUS_TEXT[status], content: { 'application/json': { schema: toSchema(errorSchema, 'output') } } };
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = {
-      operationId: `${route.method.toLowerCase()}${route.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, c?: string) => (c ? c.toUpperCase() : ''))}`,
+    (paths[path] ??= {})[method.toLowerCase()] = {
+      operationId: `${method.toLowerCase()}${path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, c?: string) => (c ? c.toUpperCase() : ''))}`,
       summary: route.summary,
       tags: [route.tag],
       ...(parameters.length > 0 && { parameters }),

@@ -1,6 +1,6 @@
 /**
  * The API's route keys, as the topology declares them (kept free of handler imports so loading the
- * topology stays cheap); `router.test.ts` checks they are exactly the router's routes.
+ * topology stays cheap); `routes.ts` is typed by them, so the handler serves exactly these.
  */
 export const API_ROUTES = [
   'GET /health',
@@ -21,3 +21,5 @@ export const API_ROUTES = [
   'GET /counts',
   'GET /counts/{accountId}',
 ] as const;
+
+export type ApiRouteKey = (typeof API_ROUTES)[number];

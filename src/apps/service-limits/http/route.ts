@@ -1,41 +1,25 @@
 import type { z } from 'zod';
+import type { Route } from '../../../platform/http.ts';
 import type { Deps } from '../deps.ts';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type ErrorStatus = 400 | 404 | 409;
 
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
-
-/** The validated parts of a request, typed by the route's schemas. */
-export interface RouteInput<P, Q, B> {
-  readonly params: Out<P>;
-  readonly query: Out<Q>;
-  readonly body: Out<B>;
-}
-
-/**
- * One HTTP route: its key, the zod schemas that validate its path parameters, query and body (and
- * document it in OpenAPI), its success status and schema, the errors it can answer, and the
- * service call it makes. Routes hold no business rules.
- */
-export interface Route<P extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined, B extends Schema | undefined = Schema | undefined> {
-  readonly method: Method;
-  /** With `{name}` variables, as in the route key. */
-  readonly path: string;
+/** What the OpenAPI document says of a route beside its zod schemas. */
+export interface RouteDocs {
   readonly summary: string;
   readonly tag: string;
-  readonly params?: P;
-  readonly query?: Q;
-  readonly body?: B;
-  readonly success: { readonly status: 200 | 201; readonly schema?: Schema; readonly description: string };
+  /** The success body's schema (documentation only) and what it is. */
+  readonly response: { readonly schema?: z.ZodType; readonly description: string };
+  /** The error statuses the route can answer. */
   readonly errors: readonly ErrorStatus[];
-  /** Non-JSON answers (the docs page) return a full result instead of a value. */
-  readonly contentType?: 'application/json' | 'text/html';
-  handle(input: RouteInput<P, Q, B>, deps: Deps): Promise<unknown>;
 }
 
-/** Infers a route's input types from its schemas. */
-export function defineRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(route: Route<P, Q, B>): Route {
-  return route as unknown as Route;
+/** A route of the API, documented: the platform's route (schemas, status, call) plus its docs. */
+export type ApiRoute = Route<Deps> & RouteDocs;
+
+type Schema = z.ZodType | undefined;
+
+/** Infers a route's input types from its schemas, then erases them so that all routes share one record. */
+export function defineRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, R = unknown>(route: Route<Deps, P, Q, B, R> & RouteDocs): ApiRoute {
+  return route as unknown as ApiRoute;
 }

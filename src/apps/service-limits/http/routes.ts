@@ -4,45 +4,39 @@ import { countRoutes } from '../counts/routes.ts';
 import { serviceRoutes } from '../services/routes.ts';
 import { docsPage } from './docs-page.ts';
 import { openApiDocument } from './openapi.ts';
-import { defineRoute, type Route } from './route.ts';
+import type { ApiRouteKey } from './route-keys.ts';
+import { defineRoute, type ApiRoute } from './route.ts';
 
 const INFO = { title: 'service-limits API', version: '1.0.0' };
 const tag = 'system';
-const entityRoutes: Route[] = [...accountRoutes, ...serviceRoutes, ...countRoutes];
 
-const systemRoutes: Route[] = [
-  defineRoute({
-    method: 'GET',
-    path: '/health',
+const systemRoutes = {
+  'GET /health': defineRoute({
     tag,
     summary: 'Liveness',
-    success: { status: 200, schema: z.object({ status: z.literal('ok') }), description: 'Up' },
+    response: { schema: z.object({ status: z.literal('ok') }), description: 'Up' },
     errors: [],
     handle: () => Promise.resolve({ status: 'ok' }),
   }),
-  defineRoute({
-    method: 'GET',
-    path: '/openapi.json',
+  'GET /openapi.json': defineRoute({
     tag,
     summary: 'This OpenAPI 3.1 document',
-    success: { status: 200, description: 'The document' },
+    response: { description: 'The document' },
     errors: [],
     handle: () => Promise.resolve(document()),
   }),
-  defineRoute({
-    method: 'GET',
-    path: '/docs',
+  'GET /docs': defineRoute({
     tag,
     summary: 'The API documentation as an HTML page',
-    success: { status: 200, description: 'The page' },
+    response: { description: 'The page' },
     contentType: 'text/html',
     errors: [],
     handle: () => Promise.resolve(docsPage(document())),
   }),
-];
+};
 
-/** Every route of the API, in the order the docs list them. */
-export const routes: readonly Route[] = [...systemRoutes, ...entityRoutes];
+/** Every route of the API by its route key (exactly the keys the topology declares), in the order the docs list them. */
+export const routes: Readonly<Record<ApiRouteKey, ApiRoute>> = { ...systemRoutes, ...accountRoutes, ...serviceRoutes, ...countRoutes };
 
 let cached: ReturnType<typeof openApiDocument> | undefined;
 function document() {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../accounts/service.ts';
 import type { Deps } from '../deps.ts';
-import { NotFoundError } from '../errors.ts';
-import { createServiceLimitsStore } from '../test-fixtures.ts';
+import { NotFoundError } from '../../../platform/errors.ts';
+import { createServiceLimitsStore } from '../../../../test/support/service-limits/store.ts';
 import { createService, deleteAccountServices, deleteService } from './service.ts';
 
 describe('the services layer on DynamoDB Local: the best-effort counter under races and failures', () => {

@@ -1,7 +1,6 @@
 import { getAccount } from '../accounts/service.ts';
 import type { Deps } from '../deps.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
-import { UnrecognizedError } from '../../../platform/errors.ts';
+import { ConflictError, NotFoundError, UnrecognizedError } from '../../../platform/errors.ts';
 import { limitDecision } from './limit.ts';
 import type { CreateService, Service } from './schemas.ts';
 
@@ -17,7 +16,7 @@ export async function createService(deps: Deps, input: CreateService): Promise<S
   const [account, count] = await Promise.all([getAccount(deps, input.account_id), deps.counts.get(input.account_id)]);
   if (!count) throw new UnrecognizedError('Eventual consistency counter not found', { context: { accountId: input.account_id } });
   const decision = limitDecision({ bestEffort: account.number_of_services, eventual: count.count_value, max: account.max_number_of_services });
-  if (!decision.allowed) throw new ConflictError(decision.reason, { accountId: account.id, max: account.max_number_of_services });
+  if (!decision.allowed) throw new ConflictError(decision.reason, { context: { accountId: account.id, max: account.max_number_of_services } });
   const service: Service = {
     id: deps.newId(),
     account_id: account.id,
@@ -30,14 +29,14 @@ export async function createService(deps: Deps, input: CreateService): Promise<S
   if (!(await deps.accounts.incrementServices(account.id))) {
     // The account was deleted between our read and the put: remove the orphan (its INSERT finds no counter to count into).
     await deps.services.delete(account.id, service.id);
-    throw new NotFoundError('Account not found', { accountId: account.id });
+    throw new NotFoundError('Account not found', { context: { accountId: account.id } });
   }
   return service;
 }
 
 export async function getService(deps: Deps, ownerAccountId: string, id: string): Promise<Service> {
   const service = await deps.services.get(ownerAccountId, id);
-  if (!service || service.deleted) throw new NotFoundError('Service not found', { ownerAccountId, serviceId: id });
+  if (!service || service.deleted) throw new NotFoundError('Service not found', { context: { ownerAccountId, serviceId: id } });
   return service;
 }
 
@@ -52,7 +51,7 @@ export async function listAccountServices(deps: Deps, accountId: string): Promis
 
 export async function renameService(deps: Deps, ownerAccountId: string, id: string, name: string): Promise<Service> {
   const service = await deps.services.rename(ownerAccountId, id, name);
-  if (!service) throw new NotFoundError('Service not found', { ownerAccountId, serviceId: id });
+  if (!service) throw new NotFoundError('Service not found', { context: { ownerAccountId, serviceId: id } });
   return service;
 }
 
@@ -62,7 +61,7 @@ export async function renameService(deps: Deps, ownerAccountId: string, id: stri
  * whose soft delete won decrements; the others answer 404.
  */
 export async function deleteService(deps: Deps, ownerAccountId: string, id: string): Promise<{ success: true }> {
-  if (!(await deps.services.softDelete(ownerAccountId, id))) throw new NotFoundError('Service not found', { ownerAccountId, serviceId: id });
+  if (!(await deps.services.softDelete(ownerAccountId, id))) throw new NotFoundError('Service not found', { context: { ownerAccountId, serviceId: id } });
   await deps.accounts.decrementServices(ownerAccountId);
   return { success: true };
 }

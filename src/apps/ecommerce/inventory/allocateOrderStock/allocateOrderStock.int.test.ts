@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEvent } from '../../../../platform/event-store.ts';
 import { orderEvent, orderEventKey, type OrderData } from '../../events.ts';
-import { allocationOf, anOrder, inventoryStore, restock, stockOf, type InventoryStore } from '../test-fixtures.ts';
+import { allocationOf, orderData, createInventoryStore, restock, stockOf, type InventoryStore } from '../../../../../test/support/ecommerce/inventory-store.ts';
 import { allocateOrderStock } from './allocateOrderStock.ts';
 
 describe('allocateOrderStock (AllocateOrderStockWorker §4.3)', () => {
   let store: InventoryStore;
   beforeAll(async () => {
-    store = await inventoryStore('allocate');
+    store = await createInventoryStore('allocate');
   });
   afterAll(() => store.destroy());
 
@@ -16,7 +16,7 @@ describe('allocateOrderStock (AllocateOrderStockWorker §4.3)', () => {
   it('allocates when the stock suffices: ALLOCATED item, stock decremented, ALLOCATED event', async () => {
     // Prepare
     await restock(store, 'APPLES', 10);
-    const order = anOrder({ orderId: 'ORD001', sku: 'APPLES', units: 3 });
+    const order = orderData({ orderId: 'ORD001', sku: 'APPLES', units: 3 });
     // Act
     const outcome = await allocateOrderStock(store, order);
     // Assess
@@ -33,7 +33,7 @@ describe('allocateOrderStock (AllocateOrderStockWorker §4.3)', () => {
   it.each(['ORDER_CANCELED_EVENT', 'ORDER_CANCELLED_EVENT'] as const)('reserves nothing for an order cancelled (%s) before its allocation', async (cancellation) => {
     // Prepare
     await restock(store, `PLUMS${cancellation.length}`, 10);
-    const order = anOrder({ orderId: `CNL-${cancellation.length}`, sku: `PLUMS${cancellation.length}`, units: 4 });
+    const order = orderData({ orderId: `CNL-${cancellation.length}`, sku: `PLUMS${cancellation.length}`, units: 4 });
     await publishEvent(store.client, store.table, orderEvent(cancellation, order, store.now()));
     // Act
     const outcome = await allocateOrderStock(store, order);
@@ -46,14 +46,14 @@ describe('allocateOrderStock (AllocateOrderStockWorker §4.3)', () => {
 
   it('allocates exactly the stock, leaving 0', async () => {
     await restock(store, 'KIWIS', 5);
-    expect(await allocateOrderStock(store, anOrder({ orderId: 'ORD002', sku: 'KIWIS', units: 5 }))).toBe('allocated');
+    expect(await allocateOrderStock(store, orderData({ orderId: 'ORD002', sku: 'KIWIS', units: 5 }))).toBe('allocated');
     expect(await stockOf(store, 'KIWIS')).toBe(0);
   });
 
   it('reports depleted stock when the order wants more: DEPLETED event, stock unchanged, no allocation', async () => {
     // Prepare
     await restock(store, 'PEARS', 4);
-    const order = anOrder({ orderId: 'ORD003', sku: 'PEARS', units: 5 });
+    const order = orderData({ orderId: 'ORD003', sku: 'PEARS', units: 5 });
     // Act
     const outcome = await allocateOrderStock(store, order);
     // Assess
@@ -65,7 +65,7 @@ describe('allocateOrderStock (AllocateOrderStockWorker §4.3)', () => {
   });
 
   it('reports depleted stock for a SKU never restocked (and creates no SKU)', async () => {
-    const order = anOrder({ orderId: 'ORD004', sku: 'MANGOS', units: 1 });
+    const order = orderData({ orderId: 'ORD004', sku: 'MANGOS', units: 1 });
     expect(await allocateOrderStock(store, order)).toBe('depleted');
     expect(await stockOf(store, 'MANGOS')).toBeUndefined();
     expect(await published(order, 'ORDER_STOCK_DEPLETED_EVENT')).toBeDefined();
@@ -74,7 +74,7 @@ describe('allocateOrderStock (AllocateOrderStockWorker §4.3)', () => {
   it('is idempotent: a second run republishes nothing new and takes the stock once', async () => {
     // Prepare
     await restock(store, 'LEMONS', 10);
-    const order = anOrder({ orderId: 'ORD005', sku: 'LEMONS', units: 4 });
+    const order = orderData({ orderId: 'ORD005', sku: 'LEMONS', units: 4 });
     await allocateOrderStock(store, order);
     const firstEvent = await published(order, 'ORDER_STOCK_ALLOCATED_EVENT');
     store.advance(5000);

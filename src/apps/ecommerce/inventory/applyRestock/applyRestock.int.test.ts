@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuplicateRestockError } from '../errors.ts';
 import { lotKey, skuKey } from '../keys.ts';
-import { inventoryStore, type InventoryStore } from '../test-fixtures.ts';
+import { createInventoryStore, type InventoryStore } from '../../../../../test/support/ecommerce/inventory-store.ts';
 import { applyRestock } from './applyRestock.ts';
 
 describe('applyRestock (RestockSkuWorker §4.1)', () => {
   let store: InventoryStore;
   beforeAll(async () => {
-    store = await inventoryStore('apply-restock');
+    store = await createInventoryStore('apply-restock');
   });
   afterAll(() => store.destroy());
 

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isTransient } from '../../../../platform/errors.ts';
+import { isExpected, isTransient } from '../../../../platform/errors.ts';
 import { allocateOrderStock } from '../allocateOrderStock/allocateOrderStock.ts';
 import { InvalidAllocationStateError } from '../errors.ts';
-import { allocationOf, anOrder, inventoryStore, restock, stockOf, type InventoryStore } from '../test-fixtures.ts';
+import { allocationOf, orderData, createInventoryStore, restock, stockOf, type InventoryStore } from '../../../../../test/support/ecommerce/inventory-store.ts';
 import { completeOrderPaymentAccepted } from './completeOrderPaymentAccepted.ts';
 
 describe('completeOrderPaymentAccepted (§4.5)', () => {
   let store: InventoryStore;
   beforeAll(async () => {
-    store = await inventoryStore('complete');
+    store = await createInventoryStore('complete');
     await restock(store, 'APPLES', 10);
   });
   afterAll(() => store.destroy());
 
   it('completes an ALLOCATED allocation without touching the stock', async () => {
     // Prepare
-    const order = anOrder({ orderId: 'ORD001', sku: 'APPLES', units: 3 });
+    const order = orderData({ orderId: 'ORD001', sku: 'APPLES', units: 3 });
     await allocateOrderStock(store, order);
     store.advance(1000);
     // Act
@@ -32,7 +32,7 @@ describe('completeOrderPaymentAccepted (§4.5)', () => {
 
   it('drops a second completion permanently, stock untouched', async () => {
     // Prepare
-    const order = anOrder({ orderId: 'ORD002', sku: 'APPLES', units: 2 });
+    const order = orderData({ orderId: 'ORD002', sku: 'APPLES', units: 2 });
     await allocateOrderStock(store, order);
     await completeOrderPaymentAccepted(store, order);
     const before = await allocationOf(store, order);
@@ -42,12 +42,13 @@ describe('completeOrderPaymentAccepted (§4.5)', () => {
     // Assess
     expect(error).toBeInstanceOf(InvalidAllocationStateError);
     expect(isTransient(error)).toBe(false);
+    expect(isExpected(error)).toBe(true);
     expect(await allocationOf(store, order)).toEqual(before);
     expect(await stockOf(store, 'APPLES')).toBe(5);
   });
 
   it('does nothing for an order that has no allocation', async () => {
-    const order = anOrder({ orderId: 'GHOST1', sku: 'APPLES' });
+    const order = orderData({ orderId: 'GHOST1', sku: 'APPLES' });
     await completeOrderPaymentAccepted(store, order);
     expect(await allocationOf(store, order)).toBeUndefined();
   });

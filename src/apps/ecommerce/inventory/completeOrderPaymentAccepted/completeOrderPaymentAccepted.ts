@@ -20,7 +20,11 @@ export async function completeOrderPaymentAccepted(deps: InventoryDeps, order: O
     return;
   }
   const context = { orderId, sku, allocationStatus: allocation.allocationStatus };
-  if (!isStillAllocated(allocation)) throw new InvalidAllocationStateError(`cannot complete order ${orderId}: its allocation is ${allocation.allocationStatus}, not ALLOCATED`, context);
+  if (!isStillAllocated(allocation)) {
+    // Already completed: a redelivery of the same payment, nothing wrong.
+    const expected = allocation.allocationStatus === ALLOCATION_STATUS.completed;
+    throw new InvalidAllocationStateError(`cannot complete order ${orderId}: its allocation is ${allocation.allocationStatus}, not ALLOCATED`, context, { expected });
+  }
   try {
     await deps.client.send(new UpdateCommand(settleAllocationUpdate(deps.table, allocation, ALLOCATION_STATUS.completed, deps.now())));
   } catch (error) {

@@ -17,11 +17,13 @@ export async function deallocateOrderPaymentRejected(deps: InventoryDeps, order:
     return;
   }
   if (!isStillAllocated(allocation)) {
-    throw new InvalidAllocationStateError(`cannot deallocate order ${orderId}: its allocation is ${allocation.allocationStatus}, not ALLOCATED`, {
-      orderId,
-      sku,
-      allocationStatus: allocation.allocationStatus,
-    });
+    // The units are already back (a redelivery, or a cancellation that got there first): nothing wrong.
+    const expected = allocation.allocationStatus === ALLOCATION_STATUS.deallocatedRejected || allocation.allocationStatus === ALLOCATION_STATUS.deallocatedCanceled;
+    throw new InvalidAllocationStateError(
+      `cannot deallocate order ${orderId}: its allocation is ${allocation.allocationStatus}, not ALLOCATED`,
+      { orderId, sku, allocationStatus: allocation.allocationStatus },
+      { expected },
+    );
   }
   await deallocate(deps, allocation, ALLOCATION_STATUS.deallocatedRejected);
 }

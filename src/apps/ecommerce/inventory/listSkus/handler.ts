@@ -6,4 +6,4 @@ import { listSkus, listSkusSchema } from './listSkus.ts';
 const deps = storeDeps(tables.inventory);
 
 /** POST /api/v1/inventory/listSkus → 200 `{skus, nextToken?}`. */
-export const handler = httpHandler({ schema: listSkusSchema, successStatus: 200, handle: (query) => listSkus(deps, query) });
+export const handler = httpHandler({ body: listSkusSchema, status: 200, handle: ({ body }) => listSkus(deps, body) });

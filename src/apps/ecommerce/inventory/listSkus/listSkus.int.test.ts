@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inventoryStore, restock, type InventoryStore } from '../test-fixtures.ts';
+import { createInventoryStore, restock, type InventoryStore } from '../../../../../test/support/ecommerce/inventory-store.ts';
 import { listSkus } from './listSkus.ts';
 
 describe('listSkus (ListSkusApi §3.2)', () => {
   let store: InventoryStore;
   beforeAll(async () => {
-    store = await inventoryStore('list-skus');
+    store = await createInventoryStore('list-skus');
     for (const [sku, units] of [['APPLES', 10], ['GRAPES', 20], ['ORANGES', 30]] as const) {
       await restock(store, sku, units);
       store.advance(1000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitCases, sortDirectionCases } from '../../../../../test/support/list-query-cases.ts';
+import { limitCases, sortDirectionCases } from '../../../../../test/support/ecommerce/list-query-cases.ts';
 import { listSkusSchema } from './listSkus.ts';
 
 describe('listSkusSchema (§3.2)', () => {

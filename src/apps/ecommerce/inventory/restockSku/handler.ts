@@ -6,4 +6,4 @@ import { restockSku, restockSkuSchema } from './restockSku.ts';
 const deps = storeDeps(tables.eventStore);
 
 /** POST /api/v1/inventory/restockSku → 202 echo. */
-export const handler = httpHandler({ schema: restockSkuSchema, successStatus: 202, handle: (input) => restockSku(deps, input) });
+export const handler = httpHandler({ body: restockSkuSchema, status: 202, handle: ({ body }) => restockSku(deps, body) });

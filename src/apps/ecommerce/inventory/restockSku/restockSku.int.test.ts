@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restockEventKey } from '../../events.ts';
-import { inventoryStore, type InventoryStore } from '../test-fixtures.ts';
+import { createInventoryStore, type InventoryStore } from '../../../../../test/support/ecommerce/inventory-store.ts';
 import { restockSku } from './restockSku.ts';
 
 describe('restockSku (RestockSkuApi §3.1)', () => {
   let store: InventoryStore;
   beforeAll(async () => {
-    store = await inventoryStore('restock-sku');
+    store = await createInventoryStore('restock-sku');
   });
   afterAll(() => store.destroy());
 

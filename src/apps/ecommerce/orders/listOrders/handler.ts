@@ -6,4 +6,4 @@ import { listOrders, listOrdersSchema } from './listOrders.ts';
 const deps = storeDeps(tables.orders);
 
 /** POST /api/v1/orders/listOrders → 200 `{orders, nextToken?}`. */
-export const handler = httpHandler({ schema: listOrdersSchema, successStatus: 200, handle: (query) => listOrders(deps, query) });
+export const handler = httpHandler({ body: listOrdersSchema, status: 200, handle: ({ body }) => listOrders(deps, body) });

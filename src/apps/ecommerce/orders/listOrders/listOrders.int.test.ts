@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../../../../test/support/ecommerce-store.ts';
+import { createEcommerceStore } from '../../../../../test/support/ecommerce/store.ts';
 import { createOrder } from '../orders.ts';
 import { listOrders } from './listOrders.ts';
 
 describe('listOrders (component, DynamoDB Local)', () => {
-  let store: Awaited<ReturnType<typeof createStore>>;
+  let store: Awaited<ReturnType<typeof createEcommerceStore>>;
   const orderIds = ['ORD001', 'ORD002', 'ORD003', 'ORD004', 'ORD005'];
   beforeAll(async () => {
-    store = await createStore('list-orders');
+    store = await createEcommerceStore('list-orders');
     for (const orderId of orderIds) {
       await createOrder(store, { orderId, sku: 'APPLES', units: 2, price: 9.5, userId: 'USER01' });
       store.advance(1000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitCases, sortDirectionCases } from '../../../../../test/support/list-query-cases.ts';
+import { limitCases, sortDirectionCases } from '../../../../../test/support/ecommerce/list-query-cases.ts';
 import { zodIssues } from '../../../../platform/validation.ts';
 import { listOrdersSchema } from './listOrders.ts';
 

@@ -6,4 +6,4 @@ import { placeOrder, placeOrderSchema } from './placeOrder.ts';
 const deps = storeDeps(tables.eventStore);
 
 /** POST /api/v1/orders/placeOrder → 202 echo. */
-export const handler = httpHandler({ schema: placeOrderSchema, successStatus: 202, handle: (input) => placeOrder(deps, input) });
+export const handler = httpHandler({ body: placeOrderSchema, status: 202, handle: ({ body }) => placeOrder(deps, body) });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, eventItemStampedAtStart } from '../../../../../test/support/ecommerce-store.ts';
+import { createEcommerceStore, eventItemStampedAtStart } from '../../../../../test/support/ecommerce/store.ts';
 import { orderEventKey } from '../../events.ts';
 import { placeOrder } from './placeOrder.ts';
 
 describe('placeOrder (component, DynamoDB Local)', () => {
-  let store: Awaited<ReturnType<typeof createStore>>;
+  let store: Awaited<ReturnType<typeof createEcommerceStore>>;
   beforeAll(async () => {
-    store = await createStore('place-order');
+    store = await createEcommerceStore('place-order');
   });
   afterAll(() => store.destroy());
 

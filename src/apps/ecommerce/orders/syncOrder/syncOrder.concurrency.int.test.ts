@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../../../../test/support/ecommerce-store.ts';
+import { createEcommerceStore } from '../../../../../test/support/ecommerce/store.ts';
 import { eventItem } from '../../../../platform/event-store.ts';
 import { createLogger } from '../../../../platform/log.ts';
 import { sqsWorker } from '../../../../platform/sqs-worker.ts';
@@ -15,9 +15,9 @@ import { syncOrder, type SyncOrderDeps } from './syncOrder.ts';
 const placed = (orderId: string) => ({ orderId, sku: 'ORANGES', units: 2, price: 22.99, userId: '123456' });
 
 describe('syncOrder under concurrency (component, DynamoDB Local)', () => {
-  let store: Awaited<ReturnType<typeof createStore>>;
+  let store: Awaited<ReturnType<typeof createEcommerceStore>>;
   beforeAll(async () => {
-    store = await createStore('sync-order-race');
+    store = await createEcommerceStore('sync-order-race');
   });
   afterAll(() => store.destroy());
 

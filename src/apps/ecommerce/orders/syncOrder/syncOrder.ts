@@ -1,9 +1,11 @@
+import { handleCommand, type CommandStore } from '../../../../platform/decider.ts';
 import { publishEvent } from '../../../../platform/event-store.ts';
 import { orderEvent, type OrderData, type OrderEvent } from '../../events.ts';
 import type { StoreDeps } from '../../shared/deps.ts';
-import { DuplicateOrderEventError, ignoredOrderEventError, OrderNotFoundError, OrderStatusConflictError } from '../errors.ts';
+import { DuplicateOrderEventError, OrderStatusConflictError } from '../errors.ts';
 import { createOrder, readOrder, updateOrderStatus, type Order } from '../orders.ts';
-import { decide, type OrderStatus } from '../status.ts';
+import type { OrderStatus } from '../status.ts';
+import { orderDecider, type OrderStatusChanged } from './orderDecider.ts';
 
 /** `table` holds the orders; ORDER_CREATED_EVENT goes to `eventStoreTable` (they may differ, decision 8). */
 export interface SyncOrderDeps extends StoreDeps {
@@ -22,7 +24,8 @@ export type SyncOrderResult =
 /**
  * Keeps the consolidated order view in step with the order events (spec §4.2). ORDER_PLACED_EVENT
  * creates the order (once) and raises ORDER_CREATED_EVENT from the stored order; every other event
- * moves the status as the transition table says, guarded by the status it was decided from.
+ * is a command of `orderDecider`, run by `handleCommand`: the status moves as the transition table
+ * says, guarded by the status it was decided from.
  * Ignored events, missing orders and duplicate raises throw permanent errors (the message is dropped).
  *
  * @example
@@ -31,16 +34,24 @@ export type SyncOrderResult =
 export async function syncOrder(deps: SyncOrderDeps, event: OrderEvent, options: SyncOrderOptions = {}): Promise<SyncOrderResult> {
   const { eventName, eventData } = event;
   if (eventName === 'ORDER_PLACED_EVENT') return raiseOrderCreated(deps, eventData);
-  const { orderId } = eventData;
   const maxAttempts = options.maxAttempts ?? 3;
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const order = await readOrder(deps, orderId);
-    if (!order) throw new OrderNotFoundError(orderId, eventName);
-    const decision = decide(order.orderStatus, eventName);
-    if (decision.kind === 'ignored') throw ignoredOrderEventError(decision.reason, { orderId, eventName, orderStatus: order.orderStatus });
-    if ((await updateOrderStatus(deps, order, decision.to)) === 'updated') return { kind: 'statusChanged', from: order.orderStatus, to: decision.to };
-  }
-  throw new OrderStatusConflictError(orderId, eventName, maxAttempts);
+  const { events } = await handleCommand(orderDecider, orderStore(deps, eventData.orderId), event, {
+    maxAttempts,
+    conflictError: (attempts) => new OrderStatusConflictError(eventData.orderId, eventName, attempts),
+  });
+  const [{ data }] = events as [OrderStatusChanged];
+  return { kind: 'statusChanged', from: data.from, to: data.to };
+}
+
+/** One order item; its version is its status, which the guarded update conditions on (decision 5). */
+function orderStore(deps: StoreDeps, orderId: string): CommandStore<Order | undefined, OrderStatusChanged, OrderStatus | undefined> {
+  return {
+    read: async () => {
+      const order = await readOrder(deps, orderId);
+      return { state: order, version: order?.orderStatus };
+    },
+    write: async ({ before, after }) => ((await updateOrderStatus(deps, before.state!, after!.orderStatus)) === 'updated' ? { version: after!.orderStatus } : 'conflict'),
+  };
 }
 
 async function raiseOrderCreated(deps: SyncOrderDeps, placed: OrderData): Promise<SyncOrderResult> {

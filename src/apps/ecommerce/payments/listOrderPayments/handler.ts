@@ -6,4 +6,4 @@ import { listOrderPayments, listOrderPaymentsSchema } from './listOrderPayments.
 const deps = storeDeps(tables.payments);
 
 /** POST /api/v1/payments/listOrderPayments → 200 `{orderPayments, nextToken?}`. */
-export const handler = httpHandler({ schema: listOrderPaymentsSchema, successStatus: 200, handle: (query) => listOrderPayments(deps, query) });
+export const handler = httpHandler({ body: listOrderPaymentsSchema, status: 200, handle: ({ body }) => listOrderPayments(deps, body) });

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore } from '../../../../../test/support/ecommerce-store.ts';
+import { createEcommerceStore } from '../../../../../test/support/ecommerce/store.ts';
 import { fakePaymentGateway } from '../gateway.ts';
 import { processOrderPayment } from '../processOrderPayment/processOrderPayment.ts';
 import { listOrderPayments, listOrderPaymentsSchema } from './listOrderPayments.ts';
 
 const ORDER_IDS = ['ORD001', 'ORD002', 'ORD003', 'ORD004', 'ORD005'];
-let store: Awaited<ReturnType<typeof createStore>>;
+let store: Awaited<ReturnType<typeof createEcommerceStore>>;
 const list = (body: Record<string, unknown>) => listOrderPayments(store, listOrderPaymentsSchema.parse(body));
 const ids = (page: { orderPayments: { orderId: string }[] }) => page.orderPayments.map((payment) => payment.orderId);
 
 beforeAll(async () => {
-  store = await createStore('payments-list');
+  store = await createEcommerceStore('payments-list');
   const deps = { ...store, eventStore: store.table, gateway: fakePaymentGateway({ mode: 'accept' }) };
   for (const orderId of ORDER_IDS) {
     store.advance(1_000);

@@ -1,7 +1,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createStore } from '../../../../../test/support/ecommerce-store.ts';
+import { createEcommerceStore } from '../../../../../test/support/ecommerce/store.ts';
 import { eventItem } from '../../../../platform/event-store.ts';
 import { silentLogger } from '../../../../platform/log.ts';
 import { orderEvent, orderEventKey, type OrderData } from '../../events.ts';
@@ -10,7 +10,7 @@ import { fakePaymentGateway, paymentIdFor, type PaymentGateway } from '../gatewa
 import { paymentKey } from '../payments.ts';
 import { processOrderPayment, processOrderPaymentWorker, type PaymentDeps } from './processOrderPayment.ts';
 
-type Store = Awaited<ReturnType<typeof createStore>>;
+type Store = Awaited<ReturnType<typeof createEcommerceStore>>;
 const stores: Store[] = [];
 afterEach(() => stores.splice(0).forEach((store) => store.destroy()));
 
@@ -31,7 +31,7 @@ function scriptedGateway(script: readonly ('accept' | 'reject' | 'fail')[]) {
 }
 
 async function setup(gateway: PaymentGateway) {
-  const store = await createStore('payments');
+  const store = await createEcommerceStore('payments');
   stores.push(store);
   const deps: PaymentDeps = { ...store, eventStore: store.table, gateway };
   /** One delivery: the outcome, or the error it threw. */
@@ -133,7 +133,7 @@ describe('processOrderPayment (DynamoDB Local)', () => {
   });
 
   it('keeps a final payment recorded by a concurrent delivery while the gateway failed', async () => {
-    const store = await createStore('payments');
+    const store = await createEcommerceStore('payments');
     stores.push(store);
     const accepting: PaymentDeps = { ...store, eventStore: store.table, gateway: fakePaymentGateway({ mode: 'accept' }) };
     // The slow delivery's gateway call fails, but another delivery settles the payment meanwhile.

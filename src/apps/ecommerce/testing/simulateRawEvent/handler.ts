@@ -6,4 +6,4 @@ import { simulateRawEvent, simulateRawEventSchema } from './simulateRawEvent.ts'
 const deps = storeDeps(tables.eventStore);
 
 /** POST /api/v1/testing/simulateRawEvent → 202 echo (dev-only API). */
-export const handler = httpHandler({ schema: simulateRawEventSchema, successStatus: 202, handle: (request) => simulateRawEvent(deps, request) });
+export const handler = httpHandler({ body: simulateRawEventSchema, status: 202, handle: ({ body }) => simulateRawEvent(deps, body) });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStore, eventItemStampedAtStart } from '../../../../../test/support/ecommerce-store.ts';
+import { createEcommerceStore, eventItemStampedAtStart } from '../../../../../test/support/ecommerce/store.ts';
 import { simulateRawEvent } from './simulateRawEvent.ts';
 
 describe('simulateRawEvent (component, DynamoDB Local)', () => {
-  let store: Awaited<ReturnType<typeof createStore>>;
+  let store: Awaited<ReturnType<typeof createEcommerceStore>>;
   beforeAll(async () => {
-    store = await createStore('simulate-raw-event');
+    store = await createEcommerceStore('simulate-raw-event');
   });
   afterAll(() => store.destroy());
 

@@ -3,7 +3,8 @@ import { batchCount } from '../../shared/batching.ts';
 import { requestHash } from '../../shared/canonical-json.ts';
 import type { Contact, EnrichmentInput } from '../../shared/contacts.ts';
 import type { Deps } from '../../shared/deps.ts';
-import { ValidationError, type FieldIssue } from '../../shared/errors.ts';
+import type { Issue } from '../../../../platform/errors.ts';
+import { ValidationError } from '../../shared/errors.ts';
 import { inputKey, outputKey } from '../../shared/keys.ts';
 import type { SplitMessage } from '../../shared/messages.ts';
 import type { CreateRequest } from './request.ts';
@@ -55,18 +56,18 @@ export async function createEnrichment(deps: CreateEnrichmentDeps, request: Crea
 async function resolveContacts(deps: CreateEnrichmentDeps, contacts: CreateRequest['contacts']): Promise<readonly Contact[]> {
   if (!('reference' in contacts)) return contacts;
   const reference = uploadReference(contacts.reference, deps.location);
-  if (!reference.ok) throw new ValidationError([{ field: 'contacts', message: reference.message }]);
+  if (!reference.ok) throw new ValidationError([{ path: 'contacts', message: reference.message }]);
   const text = await deps.storage.getText(reference.key);
-  if (text === undefined) throw new ValidationError([{ field: 'contacts', message: `no uploaded object at ${reference.key}` }]);
+  if (text === undefined) throw new ValidationError([{ path: 'contacts', message: `no uploaded object at ${reference.key}` }]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ValidationError([{ field: 'contacts', message: `the uploaded object ${reference.key} is not valid JSON` }]);
+    throw new ValidationError([{ path: 'contacts', message: `the uploaded object ${reference.key} is not valid JSON` }]);
   }
   // A file holds `{contacts: [...]}` (what the scripts write) or a bare list.
   const list = Array.isArray(parsed) ? parsed : (parsed as { contacts?: unknown } | null)?.contacts;
-  const issues: FieldIssue[] = [];
+  const issues: Issue[] = [];
   const valid = validContacts(list, issues);
   if (!valid) throw new ValidationError(issues);
   return valid;

@@ -1,7 +1,9 @@
+import { z } from 'zod';
+import { httpHandler } from '../../../../platform/http.ts';
 import { presignedGetUrl } from '../../../../platform/s3.ts';
 import { config } from '../../shared/config.ts';
 import { deps } from '../../shared/deps.ts';
-import { apiHandler, jsonBody } from '../../shared/http.ts';
+import { enrichmentHttp } from '../../shared/http.ts';
 import { createEnrichment, type CreateEnrichmentDeps } from './createEnrichment.ts';
 import { parseCreateRequest } from './request.ts';
 
@@ -12,5 +14,8 @@ const createDeps: CreateEnrichmentDeps = {
   presignGet: (key) => presignedGetUrl(config.bucket, key),
 };
 
+// Any JSON object: parseCreateRequest names every problem at once, in the spec's words.
+const body = z.record(z.string(), z.unknown());
+
 /** POST /enrichment → 202 `{message, requestId, downloadUrl[, deduplicated]}`. */
-export const handler = apiHandler(async (event) => ({ statusCode: 202, body: await createEnrichment(createDeps, parseCreateRequest(jsonBody(event))) }));
+export const handler = httpHandler({ body, status: 202, handle: ({ body }) => createEnrichment(createDeps, parseCreateRequest(body)) }, enrichmentHttp);

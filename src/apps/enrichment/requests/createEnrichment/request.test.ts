@@ -25,20 +25,20 @@ describe('parseCreateRequest', () => {
   });
 
   it.each([
-    ['an empty contact list', { contacts: [], fields_to_enrich: fields }, [{ field: 'contacts', message: 'must hold at least one contact' }]],
-    ['no contacts', { fields_to_enrich: fields }, [{ field: 'contacts', message: expect.stringContaining('is required') }]],
-    ['an empty string', { contacts: '  ', fields_to_enrich: fields }, [{ field: 'contacts', message: 'must not be empty' }]],
-    ['contacts of the wrong type', { contacts: 42, fields_to_enrich: fields }, [{ field: 'contacts', message: expect.stringContaining('list of contacts') }]],
-    ['a blank first name', { contacts: [john, { ...john, first_name: ' ' }], fields_to_enrich: fields }, [{ field: 'contacts.1.first_name', message: 'must be a non-empty string' }]],
-    ['a missing domain', { contacts: [{ first_name: 'A', last_name: 'B' }], fields_to_enrich: fields }, [{ field: 'contacts.0.company_domain', message: 'must be a string' }]],
-    ['no fields', { contacts: [john], fields_to_enrich: [] }, [{ field: 'fields_to_enrich', message: 'must name at least one field' }]],
-    ['an empty field name', { contacts: [john], fields_to_enrich: ['x', ''] }, [{ field: 'fields_to_enrich.1', message: 'must be a non-empty string' }]],
-    ['missing fields', { contacts: [john] }, [{ field: 'fields_to_enrich', message: 'must be a list of field names' }]],
+    ['an empty contact list', { contacts: [], fields_to_enrich: fields }, [{ path: 'contacts', message: 'must hold at least one contact' }]],
+    ['no contacts', { fields_to_enrich: fields }, [{ path: 'contacts', message: expect.stringContaining('is required') }]],
+    ['an empty string', { contacts: '  ', fields_to_enrich: fields }, [{ path: 'contacts', message: 'must not be empty' }]],
+    ['contacts of the wrong type', { contacts: 42, fields_to_enrich: fields }, [{ path: 'contacts', message: expect.stringContaining('list of contacts') }]],
+    ['a blank first name', { contacts: [john, { ...john, first_name: ' ' }], fields_to_enrich: fields }, [{ path: 'contacts.1.first_name', message: 'must be a non-empty string' }]],
+    ['a missing domain', { contacts: [{ first_name: 'A', last_name: 'B' }], fields_to_enrich: fields }, [{ path: 'contacts.0.company_domain', message: 'must be a string' }]],
+    ['no fields', { contacts: [john], fields_to_enrich: [] }, [{ path: 'fields_to_enrich', message: 'must name at least one field' }]],
+    ['an empty field name', { contacts: [john], fields_to_enrich: ['x', ''] }, [{ path: 'fields_to_enrich.1', message: 'must be a non-empty string' }]],
+    ['missing fields', { contacts: [john] }, [{ path: 'fields_to_enrich', message: 'must be a list of field names' }]],
   ])('refuses %s', (_, body, issues) => {
     expect(issuesOf(body)).toEqual(issues);
   });
 
   it('reports the problems of both fields at once', () => {
-    expect(issuesOf({ contacts: [], fields_to_enrich: [] }).map((issue) => issue.field)).toEqual(['fields_to_enrich', 'contacts']);
+    expect(issuesOf({ contacts: [], fields_to_enrich: [] }).map((issue) => issue.path)).toEqual(['fields_to_enrich', 'contacts']);
   });
 });

@@ -1,5 +1,6 @@
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
-import { serviceKey } from '../keys.ts';
+import { serviceKey } from '../../../src/apps/service-limits/keys.ts';
+import { dynamoDbStreamRecord } from '../aws-events.ts';
 
 export interface ServiceImage {
   accountId: string;
@@ -23,23 +24,15 @@ export function serviceImage({ accountId, serviceId, deleted = false, processed 
   };
 }
 
-/** A DynamoDB stream record of a service item, shaped as Lambda receives it. */
+/** A DynamoDB stream record of a service item of `distributed-counter`, shaped as Lambda receives it. */
 export function serviceRecord(eventName: 'INSERT' | 'MODIFY' | 'REMOVE', image: ServiceImage, sequenceNumber: string, oldImage?: ServiceImage): DynamoDBRecord {
   const key = serviceKey(image.accountId, image.serviceId);
-  return {
-    eventID: `event-${sequenceNumber}`,
+  return dynamoDbStreamRecord({
     eventName,
-    eventVersion: '1.1',
-    eventSource: 'aws:dynamodb',
-    awsRegion: 'us-east-1',
-    dynamodb: {
-      Keys: { PK: { S: key.PK }, SK: { S: key.SK } },
-      ...(eventName !== 'REMOVE' && { NewImage: serviceImage(image) }),
-      ...(oldImage && { OldImage: serviceImage(oldImage) }),
-      SequenceNumber: sequenceNumber,
-      SizeBytes: 200,
-      StreamViewType: 'NEW_AND_OLD_IMAGES',
-    },
+    sequenceNumber,
+    keys: { PK: { S: key.PK }, SK: { S: key.SK } },
+    ...(eventName !== 'REMOVE' && { newImage: serviceImage(image) }),
+    ...(oldImage && { oldImage: serviceImage(oldImage) }),
     eventSourceARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/service-limits-distributed-counter/stream/2026-01-01T00:00:00.000',
-  };
+  });
 }

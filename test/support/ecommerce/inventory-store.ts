@@ -1,20 +1,20 @@
-import { isTransient } from '../../../platform/errors.ts';
-import { silentLogger } from '../../../platform/log.ts';
-import { createStore } from '../../../../test/support/ecommerce-store.ts';
-import type { OrderData } from '../events.ts';
-import { applyRestock } from './applyRestock/applyRestock.ts';
-import type { InventoryDeps } from './deps.ts';
-import { allocationKey, skuKey } from './keys.ts';
+import { isTransient } from '../../../src/platform/errors.ts';
+import { silentLogger } from '../../../src/platform/log.ts';
+import { createEcommerceStore, type EcommerceStore } from './store.ts';
+import type { OrderData } from '../../../src/apps/ecommerce/events.ts';
+import { applyRestock } from '../../../src/apps/ecommerce/inventory/applyRestock/applyRestock.ts';
+import type { InventoryDeps } from '../../../src/apps/ecommerce/inventory/deps.ts';
+import { allocationKey, skuKey } from '../../../src/apps/ecommerce/inventory/keys.ts';
 
-/** Test-only helpers for the Inventory component tests (`*.int.test.ts`): a fresh store and small builders. */
-export type InventoryStore = InventoryDeps & Awaited<ReturnType<typeof createStore>>;
+/** The Inventory component tests' helpers (`*.int.test.ts`): a fresh store and small builders. */
+export type InventoryStore = InventoryDeps & EcommerceStore;
 
-export async function inventoryStore(prefix: string): Promise<InventoryStore> {
-  const store = await createStore(prefix);
+export async function createInventoryStore(prefix: string): Promise<InventoryStore> {
+  const store = await createEcommerceStore(prefix);
   return Object.assign(store, { eventStoreTable: store.table, logger: silentLogger });
 }
 
-export function anOrder(overrides: Partial<OrderData> = {}): OrderData {
+export function orderData(overrides: Partial<OrderData> = {}): OrderData {
   return { orderId: 'ORD001', sku: 'APPLES', units: 2, price: 22.99, userId: 'USER01', ...overrides };
 }
 

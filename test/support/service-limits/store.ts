@@ -1,11 +1,11 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { dynamoDbClient } from '../../../test/support/cloud.ts';
-import { provisionTable } from '../../local-cloud/dynamodb/provision.ts';
-import { createDeps, type Deps } from './deps.ts';
-import type { Table } from './table.ts';
-import { serviceLimitsApp } from './topology.ts';
+import { dynamoDbClient } from '../cloud.ts';
+import { provisionTable } from '../../../src/local-cloud/dynamodb/provision.ts';
+import { createDeps, type Deps } from '../../../src/apps/service-limits/deps.ts';
+import type { Table } from '../../../src/apps/service-limits/table.ts';
+import { serviceLimitsApp } from '../../../src/apps/service-limits/topology.ts';
 
 /** A fresh copy of `distributed-counter` (keys and stream as the topology declares) on the run's DynamoDB Local, with a fixed clock. */
 export async function createServiceLimitsStore(prefix: string): Promise<{ table: Table; deps: Deps }> {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentsError } from '../../../platform/errors.ts';
-import { silentLogger } from '../../../platform/log.ts';
+import { defaultErrorFormat, errorResult } from '../../../platform/http.ts';
 import { CommandRefusedError, DispenseAlreadyStartedError, DispenseNotFoundError } from '../dispense/errors.ts';
 import { ConcurrencyConflictError } from '../event-log/errors.ts';
-import { errorResponse } from './responses.ts';
+import { dispensaryErrors } from './error-format.ts';
 
 const ID = '01JD0000000000000000000000';
 const respond = (error: unknown) => {
-  const { statusCode, body } = errorResponse(error, silentLogger, '/dispenses');
+  const { statusCode, body } = errorResult(error, { ...defaultErrorFormat, ...dispensaryErrors }, () => undefined);
   return { statusCode, body: JSON.parse(body!) };
 };
 

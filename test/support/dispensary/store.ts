@@ -2,10 +2,10 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import { inject } from 'vitest';
-import { dynamoDbClient } from '../../../test/support/cloud.ts';
-import { provisionTable } from '../../local-cloud/dynamodb/provision.ts';
-import type { EventLogDeps } from './event-log/deps.ts';
-import { dispensaryApp } from './topology.ts';
+import { dynamoDbClient } from '../cloud.ts';
+import { provisionTable } from '../../../src/local-cloud/dynamodb/provision.ts';
+import type { EventLogDeps } from '../../../src/apps/dispensary/event-log/deps.ts';
+import { dispensaryApp } from '../../../src/apps/dispensary/topology.ts';
 
 export interface DispensaryStore extends EventLogDeps {
   readonly viewsTable: string;

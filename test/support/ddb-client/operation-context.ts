@@ -1,15 +1,9 @@
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import type { OperationContext } from '../../src/apps/ddb-client/operation.ts';
-import { seededRandom } from '../../src/apps/ddb-client/random.ts';
-import { UserFactory } from '../../src/apps/ddb-client/users.ts';
-
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-
-export function localClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
-}
+import type { OperationContext } from '../../../src/apps/ddb-client/operation.ts';
+import { seededRandom } from '../../../src/apps/ddb-client/random.ts';
+import { UserFactory } from '../../../src/apps/ddb-client/users.ts';
 
 export const uniqueTableName = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
