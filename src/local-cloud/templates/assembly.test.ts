@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCloudAssembly, selectStacks } from './assembly.ts';
-import { stackArtifact, writeFiles } from './assembly.test-support.ts';
+import { stackArtifact, writeFiles } from '../../../test/support/templates/assembly.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'templates-assembly-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assetManifest, writeFiles } from './assembly.test-support.ts';
+import { assetManifest, writeFiles } from '../../../test/support/templates/assembly.ts';
 import { assetFolder, findAsset, readAssetManifest } from './assets.ts';
-import { zipArchive } from './zip-writer.test-support.ts';
+import { zipArchive } from '../../../test/support/templates/zip-writer.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'templates-assets-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFiles } from './assembly.test-support.ts';
+import { writeFiles } from '../../../test/support/templates/assembly.ts';
 import { exportNames, importNames, orderStacks } from './cross-stack.ts';
 import { loadTemplate } from './load.ts';
 

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFiles } from './assembly.test-support.ts';
+import { writeFiles } from '../../../test/support/templates/assembly.ts';
 import { loadTemplate } from './load.ts';
-import { zipArchive } from './zip-writer.test-support.ts';
+import { zipArchive } from '../../../test/support/templates/zip-writer.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'templates-functions-'));
 const cacheDir = join(work, 'cache');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFiles } from './assembly.test-support.ts';
+import { writeFiles } from '../../../test/support/templates/assembly.ts';
 import { applyIncludes } from './include.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'templates-include-'));

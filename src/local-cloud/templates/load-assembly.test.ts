@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assetManifest, stackArtifact, writeFiles } from './assembly.test-support.ts';
+import { assetManifest, stackArtifact, writeFiles } from '../../../test/support/templates/assembly.ts';
 import { loadCloudAssembly } from './load.ts';
 import type { ResourceLookup } from './types.ts';
-import { zipArchive } from './zip-writer.test-support.ts';
+import { zipArchive } from '../../../test/support/templates/zip-writer.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'templates-load-assembly-'));
 const out = join(work, 'cdk.out');

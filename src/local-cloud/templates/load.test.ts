@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFiles } from './assembly.test-support.ts';
+import { writeFiles } from '../../../test/support/templates/assembly.ts';
 import { writeInlineCode } from './functions.ts';
 import { loadTemplate, stackNameFromFolder } from './load.ts';
 import type { ResourceLookup } from './types.ts';

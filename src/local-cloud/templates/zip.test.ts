@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractZip, readZip } from './zip.ts';
-import { zipArchive } from './zip-writer.test-support.ts';
+import { zipArchive } from '../../../test/support/templates/zip-writer.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'templates-zip-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lambdaTargetId } from './rule-events.ts';
-import { fn, transform } from './transform.test-support.ts';
+import { fn, transform } from '../../../../test/support/templates/sam-transform.ts';
 
 describe('pull events', () => {
   it('SQS, DynamoDB and Kinesis become <Fn><Event> event source mappings', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fn, transform } from './transform.test-support.ts';
+import { fn, transform } from '../../../../test/support/templates/sam-transform.ts';
 
 describe('AWS::Serverless::Function', () => {
   it('becomes AWS::Lambda::Function with the same id and <Fn>Role, code relative to the template', () => {

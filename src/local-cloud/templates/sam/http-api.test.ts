@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { samHash, stageLogicalId } from './http-api.ts';
-import { fn, transform } from './transform.test-support.ts';
+import { fn, transform } from '../../../../test/support/templates/sam-transform.ts';
 
 const integration = (functionId: string, extra: Record<string, unknown> = {}) => ({
   'x-amazon-apigateway-integration': {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fn, transform } from './transform.test-support.ts';
+import { fn, transform } from '../../../../test/support/templates/sam-transform.ts';
 
 type Body = Record<string, Record<string, Record<string, Record<string, Record<string, unknown>>>>>;
 

@@ -1,6 +1,6 @@
-import type { CfnResource } from './context.ts';
-import { transformSam } from './transform.ts';
-import type { SamTransformResult } from './transform.ts';
+import type { CfnResource } from '../../../src/local-cloud/templates/sam/context.ts';
+import { transformSam } from '../../../src/local-cloud/templates/sam/transform.ts';
+import type { SamTransformResult } from '../../../src/local-cloud/templates/sam/transform.ts';
 
 /** Test support: runs the SAM transform on a template with these resources (and other sections). */
 export function transform(resources: Record<string, unknown>, rest: Record<string, unknown> = {}, dir = '/app'): SamTransformResult & { resources: Record<string, CfnResource> } {
