@@ -13,7 +13,7 @@ import { createLogsApi } from './logs/index.ts';
 import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from './protocol/aws-json.ts';
 import { handleAwsQuery, isAwsQueryRequest, type AwsQueryService } from './protocol/aws-query.ts';
 import { AwsServiceError } from './protocol/errors.ts';
-import { HOP_BY_HOP_HEADERS } from './protocol/server.ts';
+import { proxyRequest } from './protocol/proxy.ts';
 import type { CloudServices } from './services.ts';
 import { handleSchedulerApi } from './scheduler/index.ts';
 import { createSqsApi, createSqsQueryApi } from './sqs/index.ts';
@@ -27,6 +27,10 @@ export interface CloudServerOptions {
 }
 
 const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
+/** DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) are 16 MB; items are 400 KB (DynamoDB Local checks those). */
+const DYNAMODB_MAX_REQUEST_BYTES = 16 * 1_048_576;
+/** Kinesis' largest request, PutRecords, carries 5 MiB of records, base64 in JSON (×4/3) plus framing. */
+const KINESIS_MAX_REQUEST_BYTES = 8 * 1_048_576;
 
 /**
  * The local cloud's one HTTP endpoint: AWS JSON services routed by `X-Amz-Target` (DynamoDB and
@@ -40,6 +44,11 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   const queryServices: AwsQueryService[] = [createSqsQueryApi(services.sqs), createCloudFormationApi(options.stacks ?? new StackRecords())];
   awsServices.push(createLogsApi(services.logs));
   const app = new Hono();
+  // A body refused for its size may still be arriving: close the connection after the 413 instead of reading the rest.
+  app.use(async (c, next) => {
+    await next();
+    if (c.res.status === 413) c.res.headers.set('connection', 'close');
+  });
 
   app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));
   app.get('/_eventloom/inspect', async (c) => c.json(await inspect(services, options.apps())));
@@ -48,7 +57,8 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   // Asynchronous invocations go through the durable outbox: they survive a crash and get Lambda's retries.
   const enqueueAsync = (name: string, event: unknown) => services.dispatcher.invokeAsync(arn('lambda', `function:${name}`), JSON.stringify(event));
   app.post('/2015-03-31/functions/:name/invocations', (c) =>
-    handleInvoke(services.runner, decodeURIComponent(c.req.param('name')), c.req.raw, { logger: services.logger, enqueueAsync }),
+    // The name as routed (percent-decoded where valid): handleInvoke answers a malformed one with a 400.
+    handleInvoke(services.runner, c.req.param('name'), c.req.raw, { logger: services.logger, enqueueAsync }),
   );
 
   app.all('/apis/:apiId/*', (c) => {
@@ -80,11 +90,15 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   app.post('*', async (c) => {
     if (isAwsQueryRequest(c.req.raw)) return handleAwsQuery(queryServices, c.req.raw);
     const target = c.req.header('x-amz-target') ?? null;
-    if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) return proxy(c.req.raw, options.dynamoDbEndpoint);
+    if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) {
+      const dynamoDb = { endpoint: options.dynamoDbEndpoint, errorNamespace: 'com.amazonaws.dynamodb.v20120810', jsonVersion: '1.0', maxRequestBytes: DYNAMODB_MAX_REQUEST_BYTES } as const;
+      return proxyRequest(c.req.raw, dynamoDb);
+    }
     if (target?.startsWith('Kinesis_20131202.')) {
       // Only JSON names a stream by ARN in a way to rewrite; CBOR (binary) bodies pass byte for byte.
       const json = c.req.header('content-type')?.split(';')[0]?.trim() === 'application/x-amz-json-1.1';
-      return proxy(c.req.raw, services.kinesis.endpoint, json ? nameStreamByArn(await c.req.raw.text()) : undefined);
+      const kinesis = { endpoint: services.kinesis.endpoint, errorNamespace: 'com.amazonaws.kinesis', jsonVersion: '1.1', maxRequestBytes: KINESIS_MAX_REQUEST_BYTES } as const;
+      return proxyRequest(c.req.raw, kinesis, json ? nameStreamByArn : undefined);
     }
     const service = routeAwsJson(awsServices, target);
     if (!service) {
@@ -97,13 +111,3 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   return app;
 }
 
-async function proxy(request: Request, endpoint: string, body?: string): Promise<Response> {
-  const headers = new Headers(request.headers);
-  headers.delete('host');
-  headers.delete('content-length');
-  const response = await fetch(endpoint, { method: 'POST', headers, body: body ?? (await request.arrayBuffer()) });
-  const answer = new Headers(response.headers);
-  // Connection-specific headers belong to the hop to the backend, and HTTP/2 forbids them.
-  for (const name of HOP_BY_HOP_HEADERS) answer.delete(name);
-  return new Response(response.body, { status: response.status, headers: answer });
-}

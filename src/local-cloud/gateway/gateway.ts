@@ -4,6 +4,7 @@ import type { InvokeResult, RunnerLogger } from '../lambda/runner/types.ts';
 import { stderrLogger } from '../lambda/runner/output.ts';
 import type { CorsDef } from '../../platform/topology/types.ts';
 import { CorsPolicy } from './cors.ts';
+import { readBody } from '../protocol/body.ts';
 import { IntegrationFailedError, IntegrationTimeoutError, PayloadTooLargeError, RouteNotFoundError } from './errors.ts';
 import { buildEvent } from './event.ts';
 import { gatewayResponse, toHttpResponse } from './response.ts';
@@ -86,8 +87,8 @@ export class HttpGateway {
   async #route(api: Api, request: Request, path: string, sourceIp: string, requestId: string): Promise<Response> {
     const match = api.router.match(request.method, path);
     if (!match) throw new RouteNotFoundError(request.method, path);
-    const body = new Uint8Array(await request.arrayBuffer());
-    if (body.length > MAX_BODY_BYTES) throw new PayloadTooLargeError(`The request body has ${body.length} bytes`);
+    // Counted as it streams in: a body over the cap is refused without being held.
+    const body = await readBody(request, MAX_BODY_BYTES, { tooLarge: (limit) => new PayloadTooLargeError(`The request body is over ${limit} bytes`) });
     const event = buildEvent({
       request,
       path,
