@@ -3,6 +3,7 @@ import { readText } from '../protocol/body.ts';
 import { AwsServiceError, notImplemented } from '../protocol/errors.ts';
 import { exceedsDepth, MAX_REQUEST_DEPTH } from '../protocol/json-depth.ts';
 import { ownOperation } from '../protocol/operations.ts';
+import { wireTypeProblem, type WireShape } from '../protocol/wire-shape.ts';
 import { validation } from './errors.ts';
 import { groupArn, scheduleArn, type ScheduleConfig, type ScheduleGroupRecord } from './models.ts';
 import type { SchedulerService } from './service.ts';
@@ -15,6 +16,32 @@ type Operation = (name: string, query: URLSearchParams, body: Record<string, unk
 
 /** The largest request read (413 beyond): a schedule is small; its largest member, the target's Input, becomes an event or a message of at most 256 KiB. */
 const MAX_REQUEST_BYTES = 524_288;
+
+/** The wire types of CreateSchedule / UpdateSchedule / CreateScheduleGroup members the service reads. */
+const BODY_SHAPE: WireShape = {
+  ScheduleExpression: 'string',
+  ScheduleExpressionTimezone: 'string',
+  State: 'string',
+  ActionAfterCompletion: 'string',
+  Description: 'string',
+  KmsKeyArn: 'string',
+  GroupName: 'string',
+  ClientToken: 'string',
+  StartDate: 'timestamp',
+  EndDate: 'timestamp',
+  FlexibleTimeWindow: { Mode: 'string', MaximumWindowInMinutes: 'integer' },
+  Target: {
+    Arn: 'string',
+    RoleArn: 'string',
+    Input: 'string',
+    RetryPolicy: { MaximumRetryAttempts: 'integer', MaximumEventAgeInSeconds: 'integer' },
+    DeadLetterConfig: { Arn: 'string' },
+    EventBridgeParameters: { DetailType: 'string', Source: 'string' },
+    SqsParameters: { MessageGroupId: 'string' },
+    KinesisParameters: { PartitionKey: 'string' },
+  },
+  Tags: [{ Key: 'string', Value: 'string' }],
+};
 
 /**
  * EventBridge Scheduler's REST-JSON API (`/schedules/{Name}`, `/schedule-groups/{Name}`):
@@ -160,6 +187,8 @@ function parseBody(text: string): Record<string, unknown> {
     throw validation('The request body is not valid JSON.');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw validation('The request body must be a JSON object.');
+  const problem = wireTypeProblem(body, BODY_SHAPE);
+  if (problem) throw validation(`1 validation error detected: ${problem}`);
   return body as Record<string, unknown>;
 }
 
