@@ -20,33 +20,43 @@ export interface StreamedAnswer {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: string;
-  /** Body bytes written before the answer came (or the connection closed). */
-  readonly bytesWritten: number;
 }
 
 /**
- * POSTs `totalBytes` of `fill` in 64 KiB chunks, chunked (no Content-Length) unless `declareLength`,
- * and resolves with the answer as soon as it arrives, however much of the body was sent: a server
- * that caps by streaming answers long before a too-large body is through.
+ * POSTs `totalBytes` in 64 KiB chunks, chunked (no Content-Length) unless `declareLength`, and then
+ * keeps the body open (never ends it) unless `end`: the answer can only come from a server that
+ * refuses a body by counting it as it streams in, not one that reads it to the end first.
  */
-export function postStreaming(url: string, headers: Record<string, string>, totalBytes: number, options: { declareLength?: boolean; fill?: string } = {}): Promise<StreamedAnswer> {
-  const chunk = Buffer.alloc(64 * 1024, options.fill ?? 'a');
+export function postStreaming(
+  url: string,
+  headers: Record<string, string>,
+  totalBytes: number,
+  options: { declareLength?: boolean; end?: boolean; timeoutMs?: number } = {},
+): Promise<StreamedAnswer> {
+  const chunk = Buffer.alloc(64 * 1024, 'a');
   return new Promise((resolve, reject) => {
     let written = 0;
     let answered = false;
     const req = httpRequest(url, { method: 'POST', headers: { ...headers, ...(options.declareLength && { 'content-length': String(totalBytes) }) } }, (res) => {
       answered = true;
+      clearTimeout(timer);
       const chunks: Buffer[] = [];
       res.on('data', (data: Buffer) => chunks.push(data));
       res.on('end', () => {
         req.destroy();
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString(), bytesWritten: written });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() });
       });
       res.on('error', reject);
     });
-    // Once the server answered and closed, writes fail with EPIPE/ECONNRESET: expected here.
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error(`no answer within ${options.timeoutMs ?? 20_000} ms after writing ${written} bytes`));
+    }, options.timeoutMs ?? 20_000);
     req.on('error', (error) => {
-      if (!answered) reject(error);
+      if (!answered) {
+        clearTimeout(timer);
+        reject(error);
+      }
     });
     const pump = (): void => {
       while (!answered && written < totalBytes) {
@@ -54,7 +64,7 @@ export function postStreaming(url: string, headers: Record<string, string>, tota
         written += piece.length;
         if (!req.write(piece)) return void req.once('drain', pump);
       }
-      if (!answered) req.end();
+      if (!answered && options.end) req.end();
     };
     pump();
   });
