@@ -21,6 +21,9 @@ export async function expectCrashSafe(loop: CrashLoop): Promise<void> {
     { timeoutMs: 60_000, intervalMs: 500, description: 'every queue drained' },
   );
   expect(facts.summary).toMatchObject({ settled: 75, expected: 75, missing: [], unsettled: [], invariantHolds: true, ok: true });
+  expect(facts.payments).toBe(facts.allocatedOrders);
+  expect(facts.allocations).toBe(facts.allocatedOrders);
+  expect(facts.allocatedOrders).toBeGreaterThan(60);
   expect(facts.duplicatePayments).toEqual([]);
   expect(facts.duplicateAllocations).toEqual([]);
   expect(facts.unmatched).toEqual([]);

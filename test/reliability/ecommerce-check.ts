@@ -9,6 +9,10 @@ import { testCredentials } from '../support/cloud.ts';
 export interface EcommerceFacts {
   /** The seed's own summary: every order final, `remaining + sold = restocked` per SKU. */
   readonly summary: SeedSummary;
+  /** Payments and stock allocations stored, and the orders that should have one (all but the depleted). */
+  readonly payments: number;
+  readonly allocations: number;
+  readonly allocatedOrders: number;
   /** Orders whose payment, or whose stock allocation, exists more than once. */
   readonly duplicatePayments: readonly string[];
   readonly duplicateAllocations: readonly string[];
@@ -55,6 +59,9 @@ export async function ecommerceFacts(env: Record<string, string>, app = 'ecommer
   const { deadLetters, queuedMessages } = await queueDepths(env.AWS_ENDPOINT_URL_SQS!, `${app}-`);
   return {
     summary,
+    payments: payments.length,
+    allocations: allocations.length,
+    allocatedOrders: snapshot.orders.filter((order) => order.orderStatus !== 'ORDER_STOCK_DEPLETED_STATUS').length,
     duplicatePayments: repeated(payments),
     duplicateAllocations: repeated(allocations),
     unmatched,
