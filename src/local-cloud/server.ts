@@ -13,6 +13,7 @@ import { createLogsApi } from './logs/index.ts';
 import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from './protocol/aws-json.ts';
 import { handleAwsQuery, isAwsQueryRequest, type AwsQueryService } from './protocol/aws-query.ts';
 import { AwsServiceError } from './protocol/errors.ts';
+import { closeAfterRefusedBody } from './protocol/body.ts';
 import { proxyRequest } from './protocol/proxy.ts';
 import type { CloudServices } from './services.ts';
 import { handleSchedulerApi } from './scheduler/index.ts';
@@ -44,12 +45,7 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   const queryServices: AwsQueryService[] = [createSqsQueryApi(services.sqs), createCloudFormationApi(options.stacks ?? new StackRecords())];
   awsServices.push(createLogsApi(services.logs));
   const app = new Hono();
-  // A body refused for its size may still be arriving: close the connection after the 413 instead of reading the rest.
-  app.use(async (c, next) => {
-    await next();
-    if (c.res.status === 413) c.res.headers.set('connection', 'close');
-  });
-
+  app.use(closeAfterRefusedBody);
   app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));
   app.get('/_eventloom/inspect', async (c) => c.json(await inspect(services, options.apps())));
   app.get('/_eventloom/trace/:key', (c) => c.json(traceKey(services, c.req.param('key'))));

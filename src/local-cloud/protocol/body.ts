@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from 'hono';
 import { AwsServiceError } from './errors.ts';
 
 /**
@@ -61,3 +62,17 @@ export async function readBody(request: Request, limit: number, options: ReadBod
 export async function readText(request: Request, limit: number, options: ReadBodyOptions = {}): Promise<string> {
   return new TextDecoder().decode(await readBody(request, limit, options));
 }
+
+/**
+ * Hono middleware: a body refused for its size (413) may still be arriving, so the connection is
+ * closed after the answer instead of being kept alive while the rest is drained.
+ */
+export const closeAfterRefusedBody: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.res.status !== 413) return;
+  try {
+    c.res.headers.set('connection', 'close');
+  } catch {
+    // a response with immutable headers keeps its connection; the HTTP adapter drains the rest
+  }
+};
