@@ -14,6 +14,7 @@ import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from '
 import { handleAwsQuery, isAwsQueryRequest, type AwsQueryService } from './protocol/aws-query.ts';
 import { AwsServiceError } from './protocol/errors.ts';
 import { closeAfterRefusedBody } from './protocol/body.ts';
+import { MAX_REQUEST_DEPTH } from './protocol/json-depth.ts';
 import { proxyRequest } from './protocol/proxy.ts';
 import type { CloudServices } from './services.ts';
 import { handleSchedulerApi } from './scheduler/index.ts';
@@ -28,10 +29,24 @@ export interface CloudServerOptions {
 }
 
 const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
-/** DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) are 16 MB; items are 400 KB (DynamoDB Local checks those). */
-const DYNAMODB_MAX_REQUEST_BYTES = 16 * 1_048_576;
-/** Kinesis' largest request, PutRecords, carries 5 MiB of records, base64 in JSON (×4/3) plus framing. */
-const KINESIS_MAX_REQUEST_BYTES = 8 * 1_048_576;
+/**
+ * DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) are 16 MB; DynamoDB Local checks
+ * items (400 KB). It answers 500 to a document nested past DynamoDB's 32 levels, which take about
+ * 70 levels of JSON: deeper requests get DynamoDB's own ValidationException here.
+ */
+const DYNAMODB_PROXY = {
+  errorNamespace: 'com.amazonaws.dynamodb.v20120810',
+  jsonVersion: '1.0',
+  maxRequestBytes: 16 * 1_048_576,
+  maxDepth: { depth: 100, error: () => new AwsServiceError('ValidationException', 'Nesting Levels have exceeded supported limits') },
+} as const;
+/** Kinesis' largest request, PutRecords, carries 5 MiB of records, base64 in JSON (×4/3) plus framing; its documents are shallow. */
+const KINESIS_PROXY = {
+  errorNamespace: 'com.amazonaws.kinesis',
+  jsonVersion: '1.1',
+  maxRequestBytes: 8 * 1_048_576,
+  maxDepth: { depth: MAX_REQUEST_DEPTH, error: () => new AwsServiceError('SerializationException', `The request body nests deeper than ${MAX_REQUEST_DEPTH} levels.`) },
+} as const;
 
 /**
  * The local cloud's one HTTP endpoint: AWS JSON services routed by `X-Amz-Target` (DynamoDB and
@@ -87,14 +102,11 @@ export function createCloudServer(options: CloudServerOptions): Hono {
     if (isAwsQueryRequest(c.req.raw)) return handleAwsQuery(queryServices, c.req.raw);
     const target = c.req.header('x-amz-target') ?? null;
     if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) {
-      const dynamoDb = { endpoint: options.dynamoDbEndpoint, errorNamespace: 'com.amazonaws.dynamodb.v20120810', jsonVersion: '1.0', maxRequestBytes: DYNAMODB_MAX_REQUEST_BYTES } as const;
-      return proxyRequest(c.req.raw, dynamoDb);
+      return proxyRequest(c.req.raw, { endpoint: options.dynamoDbEndpoint, ...DYNAMODB_PROXY });
     }
     if (target?.startsWith('Kinesis_20131202.')) {
       // Only JSON names a stream by ARN in a way to rewrite; CBOR (binary) bodies pass byte for byte.
-      const json = c.req.header('content-type')?.split(';')[0]?.trim() === 'application/x-amz-json-1.1';
-      const kinesis = { endpoint: services.kinesis.endpoint, errorNamespace: 'com.amazonaws.kinesis', jsonVersion: '1.1', maxRequestBytes: KINESIS_MAX_REQUEST_BYTES } as const;
-      return proxyRequest(c.req.raw, kinesis, json ? nameStreamByArn : undefined);
+      return proxyRequest(c.req.raw, { endpoint: services.kinesis.endpoint, ...KINESIS_PROXY }, nameStreamByArn);
     }
     const service = routeAwsJson(awsServices, target);
     if (!service) {

@@ -23,6 +23,7 @@ async function awsJson(target: string, body: string, version = '1.1'): Promise<{
   return { status: response.status, type: response.headers.get('x-amzn-errortype'), message: json.message ?? '' };
 }
 
+const json = (target: string, version: string) => ({ 'x-amz-target': target, 'content-type': `application/x-amz-json-${version}` });
 const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 const clientConfig = () => ({ endpoint: cloud.url, region: 'us-east-1', credentials: testCredentials, maxAttempts: 1 });
 
@@ -121,6 +122,26 @@ describe('Scheduler reads its wire types', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('x-amzn-errortype')).toBe('ValidationException');
     expect(await response.text()).toContain('Target.Arn');
+  });
+});
+
+describe('proxied services (DynamoDB Local, kinesalite) never see a document nested thousands deep', () => {
+  const signed = (service: string) => ({ authorization: `AWS4-HMAC-SHA256 Credential=local/20240101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=x`, 'x-amz-date': '20240101T000000Z' });
+
+  it('DynamoDB answers its ValidationException, not DynamoDB Local\'s 500', async () => {
+    const body = `{"TableName":"t","Item":${nested(5_000)}}`;
+    const response = await fetch(`${cloud.url}/`, { method: 'POST', headers: { ...json('DynamoDB_20120810.PutItem', '1.0'), ...signed('dynamodb') }, body });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-amzn-errortype')).toBe('ValidationException');
+  });
+
+  it('Kinesis answers SerializationException, also for a request naming its stream by ARN (which the proxy rewrites)', async () => {
+    const records = `${'['.repeat(5_000)}${']'.repeat(5_000)}`;
+    for (const stream of ['"StreamName":"s"', '"StreamARN":"arn:aws:kinesis:us-east-1:000000000000:stream/s"']) {
+      const response = await fetch(`${cloud.url}/`, { method: 'POST', headers: { ...json('Kinesis_20131202.PutRecords', '1.1'), ...signed('kinesis') }, body: `{${stream},"Records":${records}}` });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('x-amzn-errortype')).toBe('SerializationException');
+    }
   });
 });
 
