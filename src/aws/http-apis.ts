@@ -38,7 +38,7 @@ export function addHttpApis(ctx: SynthContext): void {
 export function routeKey(route: string): HttpRouteKey {
   if (route === '$default') return HttpRouteKey.DEFAULT;
   const [method = '', path = ''] = route.split(' ');
-  if (!(method in HttpMethod)) throw new AwsSynthError(`route "${route}" has an unknown method "${method}".`);
+  if (!Object.hasOwn(HttpMethod, method)) throw new AwsSynthError(`route "${route}" has an unknown method "${method}".`);
   return HttpRouteKey.with(path, HttpMethod[method as keyof typeof HttpMethod]);
 }
 
