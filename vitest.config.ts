@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Unit tests sit beside the code (`*.test.ts`); tests needing DynamoDB Local or a running local
 // cloud are `*.int.test.ts` and `test/**`. One DynamoDB Local serves the whole run (globalSetup).
@@ -19,7 +19,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/**/*.int.test.ts', 'test/**/*.test.ts'],
-          exclude: ['test/corpus/**'],
+          // Long reliability variants run only with `npm run test:reliability` (vitest.reliability.config.ts); the corpus is its own project.
+          exclude: [...configDefaults.exclude, 'test/**/*.long.test.ts', 'test/corpus/**'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

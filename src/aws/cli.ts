@@ -25,7 +25,8 @@ export const USAGE = `Usage: npm run synth -- --stage <stage> [--prefix <prefix>
        npm run <deploy|destroy|aws:diff> -- --stage <stage> [--prefix <prefix>] [--enable-testing-api] [-- <cdk arguments>]
   --stage               deployment stage, part of every name (default dev)
   --prefix              first part of every name (default eventloom)
-  --enable-testing-api  keep the dev-only testing (chaos) API in a non-dev stage
+  --enable-testing-api  also deploy the dev-only testing (chaos) API, in any stage, behind IAM
+                        authorization (SigV4-signed requests only); without it no stage has one
   --output              synth only: the cloud assembly directory (default cdk.out)`;
 
 const APP_ENTRY = join(DEFAULT_PROJECT_ROOT, 'src', 'aws', 'app.ts');

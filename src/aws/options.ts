@@ -10,7 +10,10 @@ export interface SynthOptions {
   readonly prefix?: string;
   /** Deployment stage, second part of every name. Default `dev` (context `stage`). */
   readonly stage?: string;
-  /** Keep `devOnly` HTTP APIs in a non-dev stage. Default false (context `enableTestingApi`). */
+  /**
+   * Deploy `devOnly` HTTP APIs (the ecommerce testing/chaos API), in any stage, behind IAM
+   * authorization. Default false: no stage, `dev` included, deploys them (context `enableTestingApi`).
+   */
   readonly enableTestingApi?: boolean;
   /** Default `esbuild`; `inline` skips bundling and deploys a stub (for template tests). */
   readonly code?: CodeMode;
@@ -52,5 +55,9 @@ export function optionsFromContext(get: (key: string) => unknown): ResolvedOptio
   });
 }
 
-/** Whether an HTTP API marked `devOnly` is synthesized. */
-export const includesDevOnly = (options: ResolvedOptions): boolean => options.stage === 'dev' || options.enableTestingApi;
+/**
+ * Whether an HTTP API marked `devOnly` is synthesized: only when asked for (`--enable-testing-api`),
+ * whatever the stage. `npm run deploy` defaults to `dev`, and a chaos API that writes raw events
+ * into the event store must not go public by default.
+ */
+export const includesDevOnly = (options: ResolvedOptions): boolean => options.enableTestingApi;

@@ -8,7 +8,7 @@ export interface Selection {
 }
 
 /**
- * Leaves out `devOnly` APIs outside dev (unless enabled), and the functions only they route to:
+ * Leaves out `devOnly` APIs unless the testing API is enabled, and the functions only they route to:
  * a chaos function without its API would be dead code holding write access to the tables.
  */
 export function selectResources(app: AppDef, options: ResolvedOptions): Selection {

@@ -13,7 +13,9 @@ import { createLogsApi } from './logs/index.ts';
 import { awsJsonError, handleAwsJson, routeAwsJson, type AwsJsonService } from './protocol/aws-json.ts';
 import { handleAwsQuery, isAwsQueryRequest, type AwsQueryService } from './protocol/aws-query.ts';
 import { AwsServiceError } from './protocol/errors.ts';
-import { HOP_BY_HOP_HEADERS } from './protocol/server.ts';
+import { closeAfterRefusedBody } from './protocol/body.ts';
+import { MAX_REQUEST_DEPTH } from './protocol/json-depth.ts';
+import { proxyRequest } from './protocol/proxy.ts';
 import type { CloudServices } from './services.ts';
 import { handleSchedulerApi } from './scheduler/index.ts';
 import { createSqsApi, createSqsQueryApi } from './sqs/index.ts';
@@ -27,6 +29,24 @@ export interface CloudServerOptions {
 }
 
 const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
+/**
+ * DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) are 16 MB; DynamoDB Local checks
+ * items (400 KB). It answers 500 to a document nested past DynamoDB's 32 levels, which take about
+ * 70 levels of JSON: deeper requests get DynamoDB's own ValidationException here.
+ */
+const DYNAMODB_PROXY = {
+  errorNamespace: 'com.amazonaws.dynamodb.v20120810',
+  jsonVersion: '1.0',
+  maxRequestBytes: 16 * 1_048_576,
+  maxDepth: { depth: 100, error: () => new AwsServiceError('ValidationException', 'Nesting Levels have exceeded supported limits') },
+} as const;
+/** Kinesis' largest request, PutRecords, carries 5 MiB of records, base64 in JSON (×4/3) plus framing; its documents are shallow. */
+const KINESIS_PROXY = {
+  errorNamespace: 'com.amazonaws.kinesis',
+  jsonVersion: '1.1',
+  maxRequestBytes: 8 * 1_048_576,
+  maxDepth: { depth: MAX_REQUEST_DEPTH, error: () => new AwsServiceError('SerializationException', `The request body nests deeper than ${MAX_REQUEST_DEPTH} levels.`) },
+} as const;
 
 /**
  * The local cloud's one HTTP endpoint: AWS JSON services routed by `X-Amz-Target` (DynamoDB and
@@ -40,7 +60,7 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   const queryServices: AwsQueryService[] = [createSqsQueryApi(services.sqs), createCloudFormationApi(options.stacks ?? new StackRecords())];
   awsServices.push(createLogsApi(services.logs));
   const app = new Hono();
-
+  app.use(closeAfterRefusedBody);
   app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));
   app.get('/_eventloom/inspect', async (c) => c.json(await inspect(services, options.apps())));
   app.get('/_eventloom/trace/:key', (c) => c.json(traceKey(services, c.req.param('key'))));
@@ -48,7 +68,8 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   // Asynchronous invocations go through the durable outbox: they survive a crash and get Lambda's retries.
   const enqueueAsync = (name: string, event: unknown) => services.dispatcher.invokeAsync(arn('lambda', `function:${name}`), JSON.stringify(event));
   app.post('/2015-03-31/functions/:name/invocations', (c) =>
-    handleInvoke(services.runner, decodeURIComponent(c.req.param('name')), c.req.raw, { logger: services.logger, enqueueAsync }),
+    // The name as routed (percent-decoded where valid): handleInvoke answers a malformed one with a 400.
+    handleInvoke(services.runner, c.req.param('name'), c.req.raw, { logger: services.logger, enqueueAsync }),
   );
 
   app.all('/apis/:apiId/*', (c) => {
@@ -80,11 +101,12 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   app.post('*', async (c) => {
     if (isAwsQueryRequest(c.req.raw)) return handleAwsQuery(queryServices, c.req.raw);
     const target = c.req.header('x-amz-target') ?? null;
-    if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) return proxy(c.req.raw, options.dynamoDbEndpoint);
+    if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) {
+      return proxyRequest(c.req.raw, { endpoint: options.dynamoDbEndpoint, ...DYNAMODB_PROXY });
+    }
     if (target?.startsWith('Kinesis_20131202.')) {
       // Only JSON names a stream by ARN in a way to rewrite; CBOR (binary) bodies pass byte for byte.
-      const json = c.req.header('content-type')?.split(';')[0]?.trim() === 'application/x-amz-json-1.1';
-      return proxy(c.req.raw, services.kinesis.endpoint, json ? nameStreamByArn(await c.req.raw.text()) : undefined);
+      return proxyRequest(c.req.raw, { endpoint: services.kinesis.endpoint, ...KINESIS_PROXY }, nameStreamByArn);
     }
     const service = routeAwsJson(awsServices, target);
     if (!service) {
@@ -97,13 +119,3 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   return app;
 }
 
-async function proxy(request: Request, endpoint: string, body?: string): Promise<Response> {
-  const headers = new Headers(request.headers);
-  headers.delete('host');
-  headers.delete('content-length');
-  const response = await fetch(endpoint, { method: 'POST', headers, body: body ?? (await request.arrayBuffer()) });
-  const answer = new Headers(response.headers);
-  // Connection-specific headers belong to the hop to the backend, and HTTP/2 forbids them.
-  for (const name of HOP_BY_HOP_HEADERS) answer.delete(name);
-  return new Response(response.body, { status: response.status, headers: answer });
-}

@@ -350,7 +350,8 @@ const APP_SECTIONS: { [K in keyof Required<T.AppDef>]-?: string } = {
 describe.each(everyApp.map((app) => [app.name, app] as const))('parity: %s', (_name, app) => {
   let s: Synthesized;
   beforeAll(() => {
-    s = synthesize([app], { stage: 'dev' })[0]!;
+    // Every declared API, the dev-only ones included (deployed only with --enable-testing-api).
+    s = synthesize([app], { stage: 'dev', enableTestingApi: true })[0]!;
   });
 
   it('has a parity check for every top-level key of the declaration', () => {

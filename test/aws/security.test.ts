@@ -105,10 +105,13 @@ function isAnyone(principal: unknown): boolean {
 const everyApp: readonly AppDef[] = [...apps, fixtureApp];
 
 describe.each(everyApp.map((app) => [app.name, app] as const))('security: %s', (_name, app) => {
+  // `dev` with the testing API, so every function's grants are checked; `devDefault` as `npm run deploy` makes it.
   let dev: Synthesized;
+  let devDefault: Synthesized;
   let prod: Synthesized;
   beforeAll(() => {
-    dev = synthesize([app], { stage: 'dev' })[0]!;
+    dev = synthesize([app], { stage: 'dev', enableTestingApi: true })[0]!;
+    devDefault = synthesize([app], { stage: 'dev' })[0]!;
     prod = synthesize([app], { stage: 'prod' })[0]!;
   });
 
@@ -212,16 +215,28 @@ describe.each(everyApp.map((app) => [app.name, app] as const))('security: %s', (
     for (const [id, stream] of dev.ofType('AWS::Kinesis::Stream')) expect(stream.DeletionPolicy, id).toBe('Delete');
   });
 
-  it('leaves dev-only APIs and the functions only they use out of prod, keeps them in dev', () => {
+  it('leaves dev-only APIs and the functions only they use out of every stage, dev included, without --enable-testing-api', () => {
     for (const [name, api] of Object.entries(app.httpApis ?? {})) {
-      const inProd = prod.ofType('AWS::ApiGatewayV2::Api').some(([, r]) => r.Properties?.Name === prod.ctx.name('httpApi', name));
-      const inDev = dev.ofType('AWS::ApiGatewayV2::Api').some(([, r]) => r.Properties?.Name === dev.ctx.name('httpApi', name));
-      expect(inDev, name).toBe(true);
-      expect(inProd, name).toBe(!api.devOnly);
-      if (!api.devOnly) continue;
-      for (const route of api.routes) {
-        const fnName = prod.ctx.name('function', route.function);
-        expect(prod.ofType('AWS::Lambda::Function').some(([, r]) => r.Properties?.FunctionName === fnName), fnName).toBe(false);
+      for (const s of [devDefault, prod]) {
+        const present = s.ofType('AWS::ApiGatewayV2::Api').some(([, r]) => r.Properties?.Name === s.ctx.name('httpApi', name));
+        expect(present, `${name} in ${s.ctx.options.stage}`).toBe(!api.devOnly);
+        if (!api.devOnly) continue;
+        for (const route of api.routes) {
+          const fnName = s.ctx.name('function', route.function);
+          expect(s.ofType('AWS::Lambda::Function').some(([, r]) => r.Properties?.FunctionName === fnName), fnName).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('with --enable-testing-api, puts every dev-only route behind IAM authorization, and no other route', () => {
+    for (const s of [dev, synthesize([app], { stage: 'prod', enableTestingApi: true })[0]!]) {
+      const stage = s.ctx.options.stage;
+      for (const [name, api] of Object.entries(app.httpApis ?? {})) {
+        const [apiId] = s.named('AWS::ApiGatewayV2::Api', 'Name', s.ctx.name('httpApi', name));
+        const routes = s.ofType('AWS::ApiGatewayV2::Route').filter(([, r]) => (r.Properties!.ApiId as Props).Ref === apiId);
+        expect(routes, name).toHaveLength(api.routes.length);
+        for (const [id, route] of routes) expect(route.Properties?.AuthorizationType ?? 'NONE', `${stage} ${name} ${id}`).toBe(api.devOnly ? 'AWS_IAM' : 'NONE');
       }
     }
   });
@@ -274,7 +289,8 @@ const ECOMMERCE_TABLE_ENV: Readonly<Record<string, readonly string[]>> = {
 describe('security: ecommerce least privilege (hand-written expectations)', () => {
   let s: Synthesized;
   beforeAll(() => {
-    s = synthesize([ecommerceApp()], { stage: 'dev' })[0]!;
+    // The testing API included, so its function's grants are checked too.
+    s = synthesize([ecommerceApp()], { stage: 'dev', enableTestingApi: true })[0]!;
   });
 
   it('grants each function exactly its item actions on the table, and Query only on the declared GSI', () => {
@@ -325,16 +341,19 @@ describe('security: ecommerce least privilege (hand-written expectations)', () =
 });
 
 describe('security: enableTestingApi', () => {
-  it('keeps the dev-only APIs in prod when explicitly enabled', () => {
+  it('deploys the dev-only APIs in any stage only when explicitly enabled', () => {
     const [s] = synthesize([fixtureApp], { stage: 'prod', enableTestingApi: true });
     expect(s!.ofType('AWS::ApiGatewayV2::Api')).toHaveLength(Object.keys(fixtureApp.httpApis).length);
     expect(s!.json.Outputs).toHaveProperty('FixtureChaosBaseUrl');
   });
 
-  it('the ecommerce testing API is absent in prod and present in dev', () => {
-    const [prod] = synthesize(apps, { stage: 'prod' });
-    const [dev] = synthesize(apps, { stage: 'dev' });
-    expect(prod!.json.Outputs).not.toHaveProperty('TestingApiBaseUrl');
-    expect(dev!.json.Outputs).toHaveProperty('TestingApiBaseUrl');
+  it('the ecommerce testing API is absent from dev and prod by default (npm run deploy), present and IAM-authorized when enabled', () => {
+    for (const stage of ['dev', 'prod']) {
+      const [plain] = synthesize(apps, { stage });
+      expect(plain!.json.Outputs, stage).not.toHaveProperty('TestingApiBaseUrl');
+      const [enabled] = synthesize(apps, { stage, enableTestingApi: true });
+      expect(enabled!.json.Outputs, stage).toHaveProperty('TestingApiBaseUrl');
+      enabled!.template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /api/v1/testing/simulateRawEvent', AuthorizationType: 'AWS_IAM' });
+    }
   });
 });

@@ -11,22 +11,38 @@ export interface CloudProcess {
   childPids(): number[];
 }
 
+export interface CloudProcessOptions {
+  /** Start it in a process group of its own (kill it whole with `process.kill(-pid)`). Default false. */
+  detached?: boolean;
+  /** Variables added to the environment (LOG_LEVEL is `error` unless given). */
+  env?: Record<string, string>;
+  /** How long to wait for the ready line; default 60 s. */
+  readyTimeoutMs?: number;
+}
+
 /** Starts `eventloom up` as a child process, as a user would, and waits for its ready line. */
-export async function startCloudProcess(args: string[], envFile: string): Promise<CloudProcess> {
+export async function startCloudProcess(args: string[], envFile: string, options: CloudProcessOptions = {}): Promise<CloudProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'up', ...args, '--write-env', envFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LOG_LEVEL: 'error' },
+    env: { ...process.env, LOG_LEVEL: 'error', ...options.env },
+    detached: options.detached ?? false,
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(
-    () => {
-      if (child.exitCode !== null) throw new Error(`eventloom up exited with ${child.exitCode}:\n${output}`);
-      return /eventloom ready in [\d.]+s/.test(output);
-    },
-    { timeoutMs: 60_000, intervalMs: 100, description: 'eventloom ready' },
-  );
+  try {
+    await waitFor(
+      () => {
+        if (child.exitCode !== null) throw new Error(`eventloom up exited with ${child.exitCode}:\n${output}`);
+        return /eventloom ready in [\d.]+s/.test(output);
+      },
+      { timeoutMs: options.readyTimeoutMs ?? 60_000, intervalMs: 100, description: 'eventloom ready' },
+    );
+  } catch (error) {
+    // Never leave a cloud that did not come up running: it (and its JVM, by pdeathsig) goes now.
+    if (child.exitCode === null) process.kill(options.detached ? -child.pid! : child.pid!, 'SIGKILL');
+    throw error;
+  }
   const env = parseEnv(readFileSync(envFile, 'utf8')) as Record<string, string>;
   return {
     child,

@@ -1,6 +1,6 @@
 import type { StackRecord, StackRegistry } from '../deploy/stack-record.ts';
 import type { AwsQueryService } from '../protocol/aws-query.ts';
-import { notImplemented } from '../protocol/errors.ts';
+import { findOperation } from '../protocol/operations.ts';
 import type { QueryParams } from '../protocol/query-params.ts';
 import { el, field, type XmlContent } from '../protocol/xml.ts';
 import { CloudFormationError, invalidNextToken, missingParameter, resourceNotFound, stackNotFound } from './errors.ts';
@@ -62,9 +62,7 @@ export function createCloudFormationApi(registry: StackRegistry): AwsQueryServic
     xmlNamespace: 'http://cloudformation.amazonaws.com/doc/2010-05-15/',
     actions: new Set(Object.keys(actions)),
     async handle(action, params) {
-      const run = actions[action];
-      if (!run) throw notImplemented('CloudFormation', action);
-      return run(params);
+      return findOperation(actions, 'CloudFormation', action)(params);
     },
   };
 }

@@ -1,49 +1,61 @@
-import type {
-  DescribeRuleResponse,
-  PutEventsRequestEntry,
-  PutRuleRequest,
-  PutTargetsRequest,
-  Rule,
-  Target,
-  TestEventPatternRequest,
-} from '@aws-sdk/client-eventbridge';
-import { notImplemented, type AwsJsonService } from '../protocol/aws-json.ts';
+import type { DescribeRuleResponse, PutEventsRequestEntry, Rule } from '@aws-sdk/client-eventbridge';
+import { type AwsJsonService } from '../protocol/aws-json.ts';
+import { findOperation } from '../protocol/operations.ts';
+import { InvalidEventPatternException, matchesEventPattern, validateEventPattern } from '../../platform/event-pattern/index.ts';
+import { objectList, optionalString, optionalStringList, optionalTimestamp, requiredString, type Input } from './api-input.ts';
+import { targetsFromWire, toWireTarget } from './api-targets.ts';
 import type { EventBridgeService } from './bus.ts';
 import { invalidEventPattern, validation } from './errors.ts';
-import { jsonPathProblem } from '../../platform/event-pattern/json-path.ts';
-import type { RuleConfig, TargetConfig } from './models.ts';
-import { InvalidEventPatternException, matchesEventPattern, validateEventPattern } from '../../platform/event-pattern/index.ts';
+import type { RuleConfig } from './models.ts';
+import { checkBusName, checkDocumentDepth, checkRuleName } from './validate.ts';
 
-type Input = Record<string, unknown>;
+export { fromWireTarget } from './api-targets.ts';
 
-/** The EventBridge AWS JSON 1.1 endpoint (`X-Amz-Target: AWSEvents.<Operation>`). */
+/**
+ * The largest EventBridge request read (413 beyond): PutEvents carries at most 1 MB; an entry is at
+ * most 256 KB, checked per entry with AWS's error.
+ */
+export const EVENTBRIDGE_MAX_REQUEST_BYTES = 1_048_576;
+
+/** PutRule's State values (the CloudTrail one behaves as ENABLED here). */
+const RULE_STATES = ['ENABLED', 'DISABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS'];
+
+/** The EventBridge AWS JSON 1.1 endpoint (`X-Amz-Target: AWSEvents.<Operation>`); input is read by api-input.ts, never cast. */
 export function createEventBridgeApi(service: EventBridgeService): AwsJsonService {
+  const bus = (input: Input) => optionalString(input, 'EventBusName') || undefined;
   const operations: Record<string, (input: Input) => unknown> = {
-    PutEvents: (input) => service.putEvents(((input.Entries as PutEventsRequestEntry[] | undefined) ?? []).map(fromWireEntry)),
-    PutRule: (input) => putRule(service, input as unknown as PutRuleRequest),
-    PutTargets: (input) => putTargets(service, input as unknown as PutTargetsRequest),
-    RemoveTargets: (input) => {
-      service.removeTargets(str(input.EventBusName), required(input, 'Rule'), (input.Ids as string[] | undefined) ?? []);
+    PutEvents: (input) => service.putEvents(putEventsEntries(input)),
+    PutRule: (input) => putRule(service, input),
+    PutTargets: (input) => {
+      service.putTargets(bus(input), requiredString(input, 'Rule'), targetsFromWire(input));
       return { FailedEntryCount: 0, FailedEntries: [] };
     },
-    DeleteRule: (input) => service.deleteRule(str(input.EventBusName), required(input, 'Name')),
-    DescribeRule: (input) => describeRule(service, service.getRule(str(input.EventBusName), required(input, 'Name'))),
+    RemoveTargets: (input) => {
+      service.removeTargets(bus(input), requiredString(input, 'Rule'), optionalStringList(input, 'Ids') ?? []);
+      return { FailedEntryCount: 0, FailedEntries: [] };
+    },
+    DeleteRule: (input) => service.deleteRule(bus(input), requiredString(input, 'Name')),
+    DescribeRule: (input) => describeRule(service, service.getRule(bus(input), requiredString(input, 'Name'))),
     EnableRule: (input) => setState(service, input, 'ENABLED'),
     DisableRule: (input) => setState(service, input, 'DISABLED'),
     ListRules: (input) => ({
-      Rules: service.listRules(str(input.EventBusName), str(input.NamePrefix)).map((rule): Rule => ({ ...describeRule(service, rule) })),
+      Rules: service.listRules(bus(input), optionalString(input, 'NamePrefix')).map((rule): Rule => ({ ...describeRule(service, rule) })),
     }),
     ListTargetsByRule: (input) => ({
-      Targets: service.getRule(str(input.EventBusName), required(input, 'Rule')).targets.map(toWireTarget),
+      Targets: service.getRule(bus(input), requiredString(input, 'Rule')).targets.map(toWireTarget),
     }),
-    TestEventPattern: (input) => testEventPattern(input as unknown as TestEventPatternRequest),
-    CreateEventBus: (input) => ({ EventBusArn: service.createBus(required(input, 'Name')) }),
+    TestEventPattern: (input) => testEventPattern(input),
+    CreateEventBus: (input) => {
+      const name = requiredString(input, 'Name');
+      checkBusName(name);
+      return { EventBusArn: service.createBus(name) };
+    },
     DeleteEventBus: (input) => {
-      service.deleteBus(required(input, 'Name'));
+      service.deleteBus(requiredString(input, 'Name'));
       return {};
     },
     DescribeEventBus: (input) => {
-      const name = service.resolveBus(str(input.Name));
+      const name = service.resolveBus(optionalString(input, 'Name') || undefined);
       return { Name: name, Arn: service.busArn(name) };
     },
     ListEventBuses: () => ({ EventBuses: service.listBuses().map((name) => ({ Name: name, Arn: service.busArn(name) })) }),
@@ -52,49 +64,68 @@ export function createEventBridgeApi(service: EventBridgeService): AwsJsonServic
     targetPrefix: 'AWSEvents',
     jsonVersion: '1.1',
     errorNamespace: 'com.amazonaws.eventbridge',
-    async handle(operation, input) {
-      const handler = operations[operation];
-      if (!handler) throw notImplemented('EventBridge', operation);
-      return handler(input);
-    },
+    maxRequestBytes: EVENTBRIDGE_MAX_REQUEST_BYTES,
+    handle: async (operation, input) => findOperation(operations, 'EventBridge', operation)(input),
   };
 }
 
-function putRule(service: EventBridgeService, input: PutRuleRequest): unknown {
-  const name = required(input as unknown as Input, 'Name');
-  if (input.EventPattern) checkPattern(input.EventPattern);
+/** PutEvents' entries in the SDK's shape; a missing Source, DetailType or Detail fails that entry alone (bus.ts), as on AWS. */
+function putEventsEntries(input: Input): PutEventsRequestEntry[] {
+  return objectList(input, 'Entries').map((raw, index) => {
+    const path = `Entries[${index}]`;
+    const entry: PutEventsRequestEntry = {
+      Source: optionalString(raw, 'Source', `${path}.Source`),
+      DetailType: optionalString(raw, 'DetailType', `${path}.DetailType`),
+      Detail: optionalString(raw, 'Detail', `${path}.Detail`),
+      Resources: optionalStringList(raw, 'Resources', `${path}.Resources`),
+      EventBusName: optionalString(raw, 'EventBusName', `${path}.EventBusName`),
+      Time: optionalTimestamp(raw, 'Time', `${path}.Time`),
+      TraceHeader: optionalString(raw, 'TraceHeader', `${path}.TraceHeader`),
+    };
+    if (entry.Detail !== undefined) checkDocumentDepth(`${path}.Detail`, entry.Detail);
+    return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as PutEventsRequestEntry;
+  });
+}
+
+function putRule(service: EventBridgeService, input: Input): unknown {
+  const name = requiredString(input, 'Name');
+  checkRuleName(name);
+  const eventPattern = optionalString(input, 'EventPattern');
+  const scheduleExpression = optionalString(input, 'ScheduleExpression');
+  const state = optionalString(input, 'State');
+  const description = optionalString(input, 'Description');
+  if (eventPattern) checkPattern(eventPattern);
+  if (state !== undefined && !RULE_STATES.includes(state)) {
+    throw validation(`1 validation error detected: Value '${state.slice(0, 64)}' at 'state' failed to satisfy constraint: Member must satisfy enum value set: [${RULE_STATES.join(', ')}]`);
+  }
   const ruleArn = service.putRule({
     name,
-    busName: input.EventBusName ?? 'default',
-    ...(input.EventPattern && { eventPattern: input.EventPattern }),
-    ...(input.ScheduleExpression && { scheduleExpression: input.ScheduleExpression }),
-    state: input.State === 'DISABLED' ? 'DISABLED' : 'ENABLED',
-    ...(input.Description !== undefined && { description: input.Description }),
+    busName: optionalString(input, 'EventBusName') || 'default',
+    ...(eventPattern && { eventPattern }),
+    ...(scheduleExpression && { scheduleExpression }),
+    state: state === 'DISABLED' ? 'DISABLED' : 'ENABLED',
+    ...(description !== undefined && { description }),
   });
   return { RuleArn: ruleArn };
 }
 
-function putTargets(service: EventBridgeService, input: PutTargetsRequest): unknown {
-  const targets = (input.Targets ?? []).map(fromWireTarget);
-  if (targets.length < 1 || targets.length > 10) throw validation('Targets must have between 1 and 10 entries.');
-  service.putTargets(input.EventBusName, required(input as unknown as Input, 'Rule'), targets);
-  return { FailedEntryCount: 0, FailedEntries: [] };
-}
-
-function testEventPattern(input: TestEventPatternRequest): unknown {
-  if (!input.EventPattern || !input.Event) throw validation('EventPattern and Event are required.');
-  checkPattern(input.EventPattern);
+function testEventPattern(input: Input): unknown {
+  const pattern = optionalString(input, 'EventPattern');
+  const eventText = optionalString(input, 'Event');
+  if (!pattern || !eventText) throw validation('EventPattern and Event are required.');
+  checkPattern(pattern);
+  checkDocumentDepth('Event', eventText);
   let event: unknown;
   try {
-    event = JSON.parse(input.Event);
+    event = JSON.parse(eventText);
   } catch {
     throw validation('Parameter Event is not valid JSON.');
   }
-  return { Result: matchesEventPattern(input.EventPattern, event) };
+  return { Result: matchesEventPattern(pattern, event) };
 }
 
 function setState(service: EventBridgeService, input: Input, state: 'ENABLED' | 'DISABLED'): unknown {
-  const rule = service.getRule(str(input.EventBusName), required(input, 'Name'));
+  const rule = service.getRule(optionalString(input, 'EventBusName') || undefined, requiredString(input, 'Name'));
   service.putRule({ ...rule, state });
   return {};
 }
@@ -112,67 +143,11 @@ function describeRule(service: EventBridgeService, rule: RuleConfig): DescribeRu
 }
 
 function checkPattern(pattern: string): void {
+  checkDocumentDepth('EventPattern', pattern);
   try {
     validateEventPattern(pattern, { dialect: 'rule' });
   } catch (error) {
     if (error instanceof InvalidEventPatternException) throw invalidEventPattern(error.message);
     throw error;
   }
-}
-
-/** JSON-protocol timestamps arrive as epoch seconds. */
-function fromWireEntry(entry: PutEventsRequestEntry): PutEventsRequestEntry {
-  const time = entry.Time as unknown;
-  return typeof time === 'number' ? { ...entry, Time: new Date(time * 1000) } : entry;
-}
-
-export function fromWireTarget(target: Target): TargetConfig {
-  if (!target.Id || !target.Arn) throw validation('Each target needs Id and Arn.');
-  const paths = [target.InputPath, ...Object.values(target.InputTransformer?.InputPathsMap ?? {})].filter((p): p is string => p !== undefined);
-  for (const path of paths) {
-    const problem = jsonPathProblem(path);
-    if (problem) throw validation(`Target ${target.Id}: ${problem}`);
-  }
-  return {
-    id: target.Id,
-    arn: target.Arn,
-    ...(target.Input !== undefined && { input: target.Input }),
-    ...(target.InputPath !== undefined && { inputPath: target.InputPath }),
-    ...(target.InputTransformer?.InputTemplate !== undefined && {
-      inputTransformer: { inputTemplate: target.InputTransformer.InputTemplate, inputPathsMap: target.InputTransformer.InputPathsMap ?? {} },
-    }),
-    ...(target.RetryPolicy && {
-      retryPolicy: {
-        ...(target.RetryPolicy.MaximumRetryAttempts !== undefined && { maximumRetryAttempts: target.RetryPolicy.MaximumRetryAttempts }),
-        ...(target.RetryPolicy.MaximumEventAgeInSeconds !== undefined && { maximumEventAgeInSeconds: target.RetryPolicy.MaximumEventAgeInSeconds }),
-      },
-    }),
-    ...(target.DeadLetterConfig?.Arn !== undefined && { deadLetterArn: target.DeadLetterConfig.Arn }),
-  };
-}
-
-function toWireTarget(target: TargetConfig): Target {
-  return {
-    Id: target.id,
-    Arn: target.arn,
-    ...(target.input !== undefined && { Input: target.input }),
-    ...(target.inputPath !== undefined && { InputPath: target.inputPath }),
-    ...(target.inputTransformer && {
-      InputTransformer: { InputTemplate: target.inputTransformer.inputTemplate, InputPathsMap: { ...target.inputTransformer.inputPathsMap } },
-    }),
-    ...(target.retryPolicy && {
-      RetryPolicy: { MaximumRetryAttempts: target.retryPolicy.maximumRetryAttempts, MaximumEventAgeInSeconds: target.retryPolicy.maximumEventAgeInSeconds },
-    }),
-    ...(target.deadLetterArn !== undefined && { DeadLetterConfig: { Arn: target.deadLetterArn } }),
-  };
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-function required(input: Input, field: string): string {
-  const value = str(input[field]);
-  if (!value) throw validation(`1 validation error detected: Value null at '${field.charAt(0).toLowerCase()}${field.slice(1)}' failed to satisfy constraint: Member must not be null`);
-  return value;
 }

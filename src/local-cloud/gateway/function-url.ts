@@ -4,6 +4,7 @@ import { LOCAL_ACCOUNT_ID, localRegion } from '../identity.ts';
 import type { InvokeResult, RunnerLogger } from '../lambda/runner/types.ts';
 import { stderrLogger } from '../lambda/runner/output.ts';
 import type { CorsDef } from '../../platform/topology/types.ts';
+import { readBody, RequestTooLargeError } from '../protocol/body.ts';
 import { CorsPolicy } from './cors.ts';
 import { buildEvent } from './event.ts';
 import { toHttpResponse } from './response.ts';
@@ -72,8 +73,14 @@ export class FunctionUrls {
   }
 
   async #invokeFunction(config: FunctionUrlConfig, request: Request, path: string, sourceIp: string): Promise<Response> {
-    const body = new Uint8Array(await request.arrayBuffer());
-    if (body.length > MAX_BODY_BYTES) return message(413, `Request must be smaller than ${MAX_BODY_BYTES} bytes for the InvokeFunction operation`);
+    let body: Uint8Array;
+    try {
+      // Counted as it streams in: a body over the cap is refused without being held.
+      body = await readBody(request, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof RequestTooLargeError) return message(413, `Request must be smaller than ${MAX_BODY_BYTES} bytes for the InvokeFunction operation`);
+      throw error;
+    }
     const event = functionUrlEvent(config, buildEvent({
       request,
       path,

@@ -4,6 +4,7 @@ import type { InvokeResult, RunnerLogger } from '../lambda/runner/types.ts';
 import { stderrLogger } from '../lambda/runner/output.ts';
 import type { CorsDef } from '../../platform/topology/types.ts';
 import { CorsPolicy } from './cors.ts';
+import { readBody } from '../protocol/body.ts';
 import { IntegrationFailedError, IntegrationTimeoutError, PayloadTooLargeError, RouteNotFoundError } from './errors.ts';
 import { buildEvent } from './event.ts';
 import { buildEventV1 } from './event-v1.ts';
@@ -93,8 +94,8 @@ export class HttpGateway {
     const path = stage === this.#stage ? fullPath : fullPath.slice(stageSegment.length + 1) || '/';
     const match = api.router.match(request.method, path);
     if (!match) throw new RouteNotFoundError(request.method, path);
-    const body = new Uint8Array(await request.arrayBuffer());
-    if (body.length > MAX_BODY_BYTES) throw new PayloadTooLargeError(`The request body has ${body.length} bytes`);
+    // Counted as it streams in: a body over the cap is refused without being held.
+    const body = await readBody(request, MAX_BODY_BYTES, { tooLarge: (limit) => new PayloadTooLargeError(`The request body is over ${limit} bytes`) });
     const input = { request, path, body, routeKey: match.routeKey, pathParameters: match.pathParameters, apiId: api.id, accountId: LOCAL_ACCOUNT_ID, stage, requestId, sourceIp, now: new Date() };
     const { functionName, payloadFormatVersion } = match.target;
     const event = payloadFormatVersion === '1.0' ? buildEventV1({ ...input, resource: match.routeKey.replace(/^\S+ /, '') }) : buildEvent(input);

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { readText, RequestTooLargeError } from '../protocol/body.ts';
 import { AwsServiceError } from '../protocol/errors.ts';
-import { functionNotFound, invalidRequestContent } from './runner/errors.ts';
+import { exceedsDepth, MAX_DOCUMENT_DEPTH } from '../protocol/json-depth.ts';
+import { functionNotFound, invalidParameter, invalidRequestContent } from './runner/errors.ts';
 import type { FunctionRunner } from './runner/function-runner.ts';
 import { stderrLogger } from './runner/output.ts';
 import type { RunnerLogger } from './runner/types.ts';
 
 /** AWS's synchronous payload limit, for requests and responses alike. */
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+/** AWS's limit of an asynchronous (`Event`) invocation's payload. */
+const MAX_ASYNC_PAYLOAD_BYTES = 256 * 1024;
 const INVOCATION_TYPES = ['RequestResponse', 'Event', 'DryRun'] as const;
 type InvocationType = (typeof INVOCATION_TYPES)[number];
 
@@ -34,7 +38,9 @@ export async function handleInvoke(runner: FunctionRunner, functionName: string,
     const name = resolveFunctionName(runner, functionName, new URL(request.url).searchParams.get('Qualifier'));
     const invocationType = parseInvocationType(request.headers.get('x-amz-invocation-type'));
     if (invocationType === 'DryRun') return new Response(null, { status: 204, headers: { 'x-amzn-requestid': requestId } });
-    const event = parsePayload(await request.text());
+    const limit = invocationType === 'Event' ? MAX_ASYNC_PAYLOAD_BYTES : MAX_PAYLOAD_BYTES;
+    // Read no further than the cap: a larger body is refused as it streams in, never held whole.
+    const event = parsePayload(await readText(request, limit, { tooLarge: payloadTooLarge }));
     if (invocationType === 'Event') {
       if (options.enqueueAsync) options.enqueueAsync(name, event);
       else runInBackground(runner, name, event, options.logger ?? stderrLogger);
@@ -81,12 +87,17 @@ function parseInvocationType(header: string | null): InvocationType {
   );
 }
 
+function payloadTooLarge(limit: number): RequestTooLargeError {
+  return new RequestTooLargeError(limit, `Request must be smaller than ${limit} bytes for the InvokeFunction operation`, 'RequestTooLargeException');
+}
+
 function parsePayload(text: string): unknown {
-  if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) {
-    throw new AwsServiceError('RequestTooLargeException', `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`, { statusCode: 413 });
-  }
   // Lambda hands an empty payload to the function as `{}`.
   if (text.length === 0) return {};
+  // Both paths serialize the event (to the worker, to the async outbox), which recursion makes fail far below what parses.
+  if (exceedsDepth(text, MAX_DOCUMENT_DEPTH)) {
+    throw invalidRequestContent(`Could not parse request body into json: the payload nests deeper than ${MAX_DOCUMENT_DEPTH} levels.`);
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -116,11 +127,12 @@ export function lambdaErrorResponse(error: unknown, requestId: string): Response
   });
 }
 
+/** A function name as the path carries it; malformed percent-encoding is the caller's error (400), not ours. */
 function decodeIfEncoded(value: string): string {
   if (!value.includes('%')) return value;
   try {
     return decodeURIComponent(value);
   } catch {
-    return value;
+    throw invalidParameter(`The function name ${value.slice(0, 170)} is not valid URL encoding.`);
   }
 }

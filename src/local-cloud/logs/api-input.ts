@@ -1,4 +1,5 @@
 import type { InputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
+import { quoteValue } from '../protocol/errors.ts';
 import { constraintViolation, invalidParameter, missingParameter } from './errors.ts';
 import { resolveGroupName } from './models.ts';
 
@@ -60,5 +61,5 @@ export function groupOf(input: Input): string {
 }
 
 function invalidType(name: string, value: unknown) {
-  return invalidParameter(`Value ${JSON.stringify(value)} for parameter ${name} is invalid.`);
+  return invalidParameter(`Value ${quoteValue(value)} for parameter ${name} is invalid.`);
 }

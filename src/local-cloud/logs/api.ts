@@ -4,13 +4,20 @@ import type {
   FilterLogEventsCommandInput,
   GetLogEventsCommandInput,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { notImplemented, type AwsJsonService } from '../protocol/index.ts';
+import { findOperation, type AwsJsonService } from '../protocol/index.ts';
 import { groupOf, logEvents, optionalBoolean, optionalInteger, optionalString, optionalStringList, optionalTime, requiredString, type Input } from './api-input.ts';
 import { invalidParameter } from './errors.ts';
 import { limitIn } from './paging.ts';
 import type { LogsService } from './service.ts';
 
 type Operation = (input: Input) => unknown;
+
+/**
+ * The largest Logs request read (413 beyond): a PutLogEvents batch is at most 1 MiB of messages
+ * (plus 26 bytes per event, checked with AWS's error); JSON escaping and 10,000 events' framing
+ * need room beyond that.
+ */
+export const LOGS_MAX_REQUEST_BYTES = 2 * 1_048_576 + 524_288;
 
 /**
  * The AWS JSON 1.1 face of the local CloudWatch Logs (`X-Amz-Target: Logs_20140328.<Operation>`),
@@ -27,11 +34,8 @@ export function createLogsApi(logs: LogsService): AwsJsonService {
     targetPrefix: 'Logs_20140328',
     jsonVersion: '1.1',
     errorNamespace: 'com.amazonaws.cloudwatchlogs',
-    handle: async (operation, input) => {
-      const handler = operations[operation];
-      if (!handler) throw notImplemented('CloudWatchLogs', operation);
-      return handler(input);
-    },
+    maxRequestBytes: LOGS_MAX_REQUEST_BYTES,
+    handle: async (operation, input) => findOperation(operations, 'CloudWatchLogs', operation)(input),
   };
 }
 

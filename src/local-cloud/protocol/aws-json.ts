@@ -1,4 +1,9 @@
+import { readText } from './body.ts';
 import { AwsServiceError, notImplemented } from './errors.ts';
+import { exceedsDepth, MAX_REQUEST_DEPTH } from './json-depth.ts';
+
+/** The request cap of a JSON service that names none. */
+export const DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
 
 /** One emulated service speaking the AWS JSON protocol, routed by its `X-Amz-Target` prefix. */
 export interface AwsJsonService {
@@ -8,34 +13,32 @@ export interface AwsJsonService {
   readonly jsonVersion: '1.0' | '1.1';
   /** The smithy namespace used in `__type`, e.g. `com.amazonaws.sqs`. */
   readonly errorNamespace: string;
-  /** Returns the operation output, or throws AwsServiceError; unknown operations throw `notImplemented`. */
+  /** The largest request body it reads, in bytes (413 beyond); default 1 MiB. */
+  readonly maxRequestBytes?: number;
+  /** Returns the operation output, or throws AwsServiceError; unknown operations throw `unknownOperation`. */
   handle(operation: string, input: Record<string, unknown>): Promise<unknown>;
+}
+
+/** `Prefix.Operation` split at its first dot; undefined without one. */
+export function parseTarget(target: string | null): { prefix: string; operation: string } | undefined {
+  const dot = target?.indexOf('.') ?? -1;
+  if (!target || dot < 0) return undefined;
+  return { prefix: target.slice(0, dot), operation: target.slice(dot + 1) };
 }
 
 /** Finds the service for a request's `X-Amz-Target`, or undefined if none claims it. */
 export function routeAwsJson(services: readonly AwsJsonService[], target: string | null): AwsJsonService | undefined {
-  if (!target) return undefined;
-  const prefix = target.slice(0, target.indexOf('.'));
-  return services.find((service) => service.targetPrefix === prefix);
+  const parsed = parseTarget(target);
+  return parsed && services.find((service) => service.targetPrefix === parsed.prefix);
 }
 
 /** parse → invoke → serialize for one AWS JSON request; errors become AWS's error shape. */
 export async function handleAwsJson(service: AwsJsonService, request: Request): Promise<Response> {
-  const target = request.headers.get('x-amz-target') ?? '';
-  const operation = target.slice(target.indexOf('.') + 1);
+  const operation = parseTarget(request.headers.get('x-amz-target'))?.operation ?? '';
   const contentType = `application/x-amz-json-${service.jsonVersion}`;
   try {
-    const text = await request.text();
-    let input: unknown;
-    try {
-      input = text.length === 0 ? {} : JSON.parse(text);
-    } catch {
-      throw new AwsServiceError('SerializationException', 'The request body is not valid JSON.');
-    }
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw new AwsServiceError('SerializationException', 'The request body must be a JSON object.');
-    }
-    const output = await service.handle(operation, input as Record<string, unknown>);
+    const input = parseJsonObject(await readText(request, service.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES));
+    const output = await service.handle(operation, input);
     return new Response(JSON.stringify(output ?? {}), {
       status: 200,
       headers: { 'content-type': contentType, 'x-amzn-requestid': crypto.randomUUID() },
@@ -43,6 +46,27 @@ export async function handleAwsJson(service: AwsJsonService, request: Request): 
   } catch (error) {
     return awsJsonError(service, error, contentType);
   }
+}
+
+/**
+ * A JSON request document: an object, nested no deeper than AWS's request shapes need (a deeper one
+ * is refused before anything recurses over it). Empty text is `{}`.
+ */
+export function parseJsonObject(text: string): Record<string, unknown> {
+  if (text.length === 0) return {};
+  if (exceedsDepth(text, MAX_REQUEST_DEPTH)) {
+    throw new AwsServiceError('SerializationException', `The request body nests deeper than ${MAX_REQUEST_DEPTH} levels.`);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    throw new AwsServiceError('SerializationException', 'The request body is not valid JSON.');
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new AwsServiceError('SerializationException', 'The request body must be a JSON object.');
+  }
+  return input as Record<string, unknown>;
 }
 
 export function awsJsonError(service: AwsJsonService, error: unknown, contentType: string): Response {

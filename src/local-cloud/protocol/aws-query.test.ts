@@ -88,6 +88,23 @@ describe('handleAwsQuery', () => {
     expect(await code(form('Action=Bogus', signedFor('sqs')))).toBe('501 NotImplemented');
   });
 
+  it('answers InvalidAction for an Object.prototype name, signed or not, without running anything', async () => {
+    for (const request of [form('Action=constructor'), form('Action=constructor', signedFor('sqs')), form('Action=valueOf', signedFor('cloudformation'))]) {
+      const response = await handleAwsQuery(services, request);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('<Code>InvalidAction</Code>');
+    }
+  });
+
+  it('reads a body under the largest cap, then holds the routed service to its own (413)', async () => {
+    const small = { ...service('sqs', ['Echo']), maxRequestBytes: 100 };
+    const large = { ...service('cloudformation', ['Other']), maxRequestBytes: 1_000 };
+    const code = async (body: string, headers: Record<string, string> = {}) => (await handleAwsQuery([small, large], form(body, headers))).status;
+    expect(await code(`Action=Echo&Value=${'x'.repeat(50)}`)).toBe(200);
+    expect(await code(`Action=Echo&Value=${'x'.repeat(500)}`)).toBe(413);
+    expect(await code(`Action=Echo&Value=${'x'.repeat(5_000)}`)).toBe(413);
+  });
+
   it('reads GET query strings', async () => {
     const response = await handleAwsQuery(services, new Request('http://local/?Action=Echo&Value=via-get'));
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readBody, RequestTooLargeError } from './body.ts';
 import { AwsServiceError, notImplemented } from './errors.ts';
+import { isOperationName } from './operations.ts';
 import { QueryParams } from './query-params.ts';
 import { el, renderXml, rootElement, XML_DECLARATION, type XmlContent } from './xml.ts';
 
@@ -14,6 +16,8 @@ export interface AwsQueryService {
   readonly xmlNamespace: string;
   /** Every action it serves: routes requests that carry no credential scope. */
   readonly actions: ReadonlySet<string>;
+  /** The largest request body it reads, in bytes (413 beyond); default 1 MiB. */
+  readonly maxRequestBytes?: number;
   /** Whether a request path is the service's own (SQS's queue URLs, which older SDKs post to). */
   ownsPath?(path: string): boolean;
   /**
@@ -24,6 +28,7 @@ export interface AwsQueryService {
 }
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+const DEFAULT_MAX_REQUEST_BYTES = 1_048_576;
 const XML_HEADERS = { 'content-type': 'text/xml' };
 
 /** Whether a request speaks awsQuery: a form-encoded POST, or a GET whose query string names an Action. */
@@ -38,11 +43,15 @@ export async function handleAwsQuery(services: readonly AwsQueryService[], reque
   const url = new URL(request.url);
   let service: AwsQueryService | undefined;
   try {
-    const params = await readParams(request, url);
+    // The action (and so the service) is in the body: read it under the largest cap, then the service's own.
+    const { params, bodyBytes } = await readParams(request, url, Math.max(...services.map(maxRequestBytes)));
     const action = params.get('Action');
     service = routeAwsQuery(services, request, url.pathname, action);
     if (!action) throw new AwsServiceError('MissingAction', 'The request must contain the parameter Action.');
-    if (!service) throw new AwsServiceError('InvalidAction', `The action ${action} is not valid for this web service.`);
+    if (!service || (!service.actions.has(action) && !isOperationName(action))) {
+      throw new AwsServiceError('InvalidAction', `The action ${action.slice(0, 128)} is not valid for this web service.`);
+    }
+    if (bodyBytes > maxRequestBytes(service)) throw new RequestTooLargeError(maxRequestBytes(service));
     const result = await service.handle(action, params, { path: url.pathname });
     const response = rootElement(
       `${action}Response`,
@@ -93,10 +102,15 @@ export function awsQueryError(error: unknown, requestId: string, xmlNamespace?: 
   return new Response(XML_DECLARATION + renderXml(body), { status: failure.statusCode, headers: { ...XML_HEADERS, 'x-amzn-requestid': requestId } });
 }
 
-/** A POST's form body, with any parameters of its query string beside them (the body wins). */
-async function readParams(request: Request, url: URL): Promise<QueryParams> {
+function maxRequestBytes(service: AwsQueryService): number {
+  return service.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+}
+
+/** A POST's form body (at most `limit` bytes), with any parameters of its query string beside them (the body wins). */
+async function readParams(request: Request, url: URL, limit: number): Promise<{ params: QueryParams; bodyBytes: number }> {
   const fromUrl = url.search.slice(1);
-  if (request.method !== 'POST') return QueryParams.parse(fromUrl);
-  const body = await request.text();
-  return QueryParams.parse(fromUrl ? `${body}&${fromUrl}` : body);
+  if (request.method !== 'POST') return { params: QueryParams.parse(fromUrl), bodyBytes: 0 };
+  const bytes = await readBody(request, limit);
+  const body = new TextDecoder().decode(bytes);
+  return { params: QueryParams.parse(fromUrl ? `${body}&${fromUrl}` : body), bodyBytes: bytes.byteLength };
 }

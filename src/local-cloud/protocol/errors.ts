@@ -34,3 +34,17 @@ export function notImplemented(service: string, operation: string): AwsServiceEr
     statusCode: 501,
   });
 }
+
+/**
+ * A request value as an error message shows it: JSON, cut to `max` characters. An error echoing a
+ * 1 MB value whole would make every answer (and log line) about it 1 MB.
+ */
+export function quoteValue(value: unknown, max = 100): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}

@@ -1,5 +1,9 @@
 import type { GetScheduleGroupOutput, GetScheduleOutput, ScheduleSummary, Target } from '@aws-sdk/client-scheduler';
+import { readText } from '../protocol/body.ts';
 import { AwsServiceError, notImplemented } from '../protocol/errors.ts';
+import { exceedsDepth, MAX_REQUEST_DEPTH } from '../protocol/json-depth.ts';
+import { ownOperation } from '../protocol/operations.ts';
+import { wireTypeProblem, type WireShape } from '../protocol/wire-shape.ts';
 import { validation } from './errors.ts';
 import { groupArn, scheduleArn, type ScheduleConfig, type ScheduleGroupRecord } from './models.ts';
 import type { SchedulerService } from './service.ts';
@@ -10,6 +14,35 @@ type Wire<T> = { [K in keyof T]: Exclude<T[K], undefined> extends Date ? number 
 
 type Operation = (name: string, query: URLSearchParams, body: Record<string, unknown>) => unknown;
 
+/** The largest request read (413 beyond): a schedule is small; its largest member, the target's Input, becomes an event or a message of at most 256 KiB. */
+const MAX_REQUEST_BYTES = 524_288;
+
+/** The wire types of CreateSchedule / UpdateSchedule / CreateScheduleGroup members the service reads. */
+const BODY_SHAPE: WireShape = {
+  ScheduleExpression: 'string',
+  ScheduleExpressionTimezone: 'string',
+  State: 'string',
+  ActionAfterCompletion: 'string',
+  Description: 'string',
+  KmsKeyArn: 'string',
+  GroupName: 'string',
+  ClientToken: 'string',
+  StartDate: 'timestamp',
+  EndDate: 'timestamp',
+  FlexibleTimeWindow: { Mode: 'string', MaximumWindowInMinutes: 'integer' },
+  Target: {
+    Arn: 'string',
+    RoleArn: 'string',
+    Input: 'string',
+    RetryPolicy: { MaximumRetryAttempts: 'integer', MaximumEventAgeInSeconds: 'integer' },
+    DeadLetterConfig: { Arn: 'string' },
+    EventBridgeParameters: { DetailType: 'string', Source: 'string' },
+    SqsParameters: { MessageGroupId: 'string' },
+    KinesisParameters: { PartitionKey: 'string' },
+  },
+  Tags: [{ Key: 'string', Value: 'string' }],
+};
+
 /**
  * EventBridge Scheduler's REST-JSON API (`/schedules/{Name}`, `/schedule-groups/{Name}`):
  * route → parse → invoke → serialize; errors carry `x-amzn-errortype`, which
@@ -19,10 +52,10 @@ export async function handleSchedulerApi(service: SchedulerService, request: Req
   try {
     const url = new URL(request.url);
     const [collection, encodedName, ...rest] = url.pathname.slice(1).split('/');
-    const name = encodedName === undefined || encodedName === '' ? undefined : decodeURIComponent(encodedName);
+    const name = encodedName === undefined || encodedName === '' ? undefined : decodeName(encodedName);
     const operation = rest.length === 0 ? route(service, request.method, collection ?? '', name) : undefined;
     if (!operation) throw notImplemented('Scheduler', `${request.method} ${url.pathname}`);
-    const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
+    const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await readText(request, MAX_REQUEST_BYTES);
     const output = operation(name ?? '', url.searchParams, parseBody(text));
     return new Response(JSON.stringify(output ?? {}), { status: 200, headers: { 'content-type': 'application/json', 'x-amzn-requestid': crypto.randomUUID() } });
   } catch (error) {
@@ -50,7 +83,15 @@ function route(service: SchedulerService, method: string, collection: string, na
               DELETE: (n) => service.deleteGroup(n),
             }
         : {};
-  return ops[method];
+  return ownOperation(ops, method);
+}
+
+function decodeName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw validation(`The name ${encoded.slice(0, 64)} is not valid URL encoding.`);
+  }
 }
 
 function listSchedules(service: SchedulerService, query: URLSearchParams): unknown {
@@ -138,6 +179,7 @@ function seconds(ms: number): number {
 
 function parseBody(text: string): Record<string, unknown> {
   if (text.length === 0) return {};
+  if (exceedsDepth(text, MAX_REQUEST_DEPTH)) throw validation(`The request body nests deeper than ${MAX_REQUEST_DEPTH} levels.`);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -145,6 +187,8 @@ function parseBody(text: string): Record<string, unknown> {
     throw validation('The request body is not valid JSON.');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw validation('The request body must be a JSON object.');
+  const problem = wireTypeProblem(body, BODY_SHAPE);
+  if (problem) throw validation(`1 validation error detected: ${problem}`);
   return body as Record<string, unknown>;
 }
 

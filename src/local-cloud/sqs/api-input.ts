@@ -1,4 +1,5 @@
 import type { MessageAttributeValue as SdkMessageAttributeValue } from '@aws-sdk/client-sqs';
+import { quoteValue } from '../protocol/errors.ts';
 import { invalidParameter, missingParameter } from './errors.ts';
 import type { MessageAttributes } from './md5.ts';
 
@@ -89,5 +90,5 @@ export function messageAttributesToJson(attributes: MessageAttributes): Record<s
 }
 
 function invalidType(name: string, value: unknown) {
-  return invalidParameter(`Value ${JSON.stringify(value)} for parameter ${name} is invalid.`);
+  return invalidParameter(`Value ${quoteValue(value)} for parameter ${name} is invalid.`);
 }

@@ -11,7 +11,7 @@ import type {
   ListQueuesResult,
   ListQueueTagsResult,
 } from '@aws-sdk/client-sqs';
-import { notImplemented, type AwsJsonService } from '../protocol/index.ts';
+import { findOperation, type AwsJsonService } from '../protocol/index.ts';
 import { optionalInteger, optionalString, requiredString, stringList, stringMap, type Input } from './api-input.ts';
 import { messageOperations } from './api-messages.ts';
 import { invalidParameter } from './errors.ts';
@@ -19,6 +19,13 @@ import type { SqsService } from './service.ts';
 import { validateRange } from './validation.ts';
 
 type Operation = (input: Input) => unknown;
+
+/**
+ * The largest SQS request the local SQS reads (413 beyond). A message and a batch are at most 1 MiB
+ * (SqsService checks that exactly, with AWS's errors); the cap leaves room for their encoding: JSON
+ * escaping at most doubles a body, the query protocol's form encoding at most triples it.
+ */
+export const SQS_MAX_REQUEST_BYTES = 3 * 1_048_576 + 65_536;
 
 /**
  * The AWS JSON 1.0 face of the local SQS (`X-Amz-Target: AmazonSQS.<Operation>`), for
@@ -34,11 +41,8 @@ export function createSqsApi(sqs: SqsService): AwsJsonService {
     targetPrefix: 'AmazonSQS',
     jsonVersion: '1.0',
     errorNamespace: 'com.amazonaws.sqs',
-    handle: async (operation, input) => {
-      const handler = operations[operation];
-      if (!handler) throw notImplemented('SQS', operation);
-      return handler(input);
-    },
+    maxRequestBytes: SQS_MAX_REQUEST_BYTES,
+    handle: async (operation, input) => findOperation(operations, 'SQS', operation)(input),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { AwsQueryService } from '../protocol/aws-query.ts';
-import { createSqsApi } from './api.ts';
+import { createSqsApi, SQS_MAX_REQUEST_BYTES } from './api.ts';
 import { QUEUE_PATH, sqsJsonInput } from './query-input.ts';
 import { sqsQueryResult } from './query-output.ts';
 import type { SqsService } from './service.ts';
@@ -28,6 +28,7 @@ export function createSqsQueryApi(sqs: SqsService): AwsQueryService {
     signingName: 'sqs',
     xmlNamespace: 'http://queue.amazonaws.com/doc/2012-11-05/',
     actions: new Set(ACTIONS),
+    maxRequestBytes: SQS_MAX_REQUEST_BYTES,
     ownsPath: (path) => QUEUE_PATH.test(path),
     async handle(action, params, request) {
       const output = await json.handle(action, sqsJsonInput(action, params, request.path));

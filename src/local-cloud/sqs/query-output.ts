@@ -11,6 +11,7 @@ import type {
   SendMessageBatchResult,
   SendMessageResult,
 } from '@aws-sdk/client-sqs';
+import { ownOperation } from '../protocol/operations.ts';
 import { el, field, type XmlContent, type XmlElement } from '../protocol/xml.ts';
 
 /** Binary attribute values travel as base64 text in the JSON output already, as in XML. */
@@ -24,7 +25,7 @@ type WireMessage = Omit<Message, 'MessageAttributes'> & {
  * `undefined`: the action's response has no result element.
  */
 export function sqsQueryResult(action: string, output: unknown): XmlContent[] | undefined {
-  const serialize = SERIALIZERS[action];
+  const serialize = ownOperation(SERIALIZERS, action);
   return serialize ? serialize((output ?? {}) as never) : undefined;
 }
 

@@ -316,7 +316,7 @@ export interface HttpApiDef {
   readonly cors?: CorsDef;
   /** Name of the `.env` variable receiving the base URL, e.g. `ORDERS_API_BASE_URL`. */
   readonly baseUrlEnv?: string;
-  /** Left out of non-dev stages unless enabled (e.g. a chaos API). */
+  /** A testing/chaos API: served locally; on AWS deployed only with `--enable-testing-api`, behind IAM authorization. */
   readonly devOnly?: boolean;
 }
 
