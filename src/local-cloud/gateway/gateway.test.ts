@@ -112,3 +112,46 @@ describe('HttpGateway', () => {
     expect(() => gateway.addApi({ id: 'broken', routes: [{ routeKey: 'GET /a/{proxy+}/b', functionName: 'f' }] })).toThrow('"GET /a/{proxy+}/b"');
   });
 });
+
+describe('HttpGateway: stages and payload format 1.0', () => {
+  function legacyGateway() {
+    const events: unknown[] = [];
+    const gateway = new HttpGateway({
+      invoke: async (_name, event) => {
+        events.push(event);
+        return ok({ statusCode: 201, body: 'made' });
+      },
+      logger: silent,
+    });
+    gateway.addApi({ id: 'rest', routes: [{ routeKey: 'POST /items/{id}', functionName: 'create', payloadFormatVersion: '1.0' }], stages: ['Prod'] });
+    return { gateway, events };
+  }
+
+  it('routes a path under a named stage without it, and reports the stage', async () => {
+    const { gateway, events } = legacyGateway();
+
+    const response = await gateway.handle('rest', new Request('http://localhost/apis/rest/Prod/items/i-1?a=1&a=2', { method: 'POST', body: '{"x":1}', headers: { 'content-type': 'application/json' } }), '/Prod/items/i-1');
+
+    expect(response.status).toBe(201);
+    expect(events[0]).toMatchObject({
+      version: '1.0',
+      resource: '/items/{id}',
+      path: '/Prod/items/i-1',
+      httpMethod: 'POST',
+      pathParameters: { id: 'i-1' },
+      queryStringParameters: { a: '2' },
+      multiValueQueryStringParameters: { a: ['1', '2'] },
+      body: '{"x":1}',
+      isBase64Encoded: false,
+      requestContext: { stage: 'Prod', resourcePath: '/items/{id}', httpMethod: 'POST' },
+    });
+  });
+
+  it('routes the same path without the stage as well', async () => {
+    const { gateway } = legacyGateway();
+
+    const response = await gateway.handle('rest', new Request('http://localhost/apis/rest/items/i-2', { method: 'POST' }), '/items/i-2');
+
+    expect(response.status).toBe(201);
+  });
+});
