@@ -14,6 +14,7 @@ import type {
 import { notImplemented, type AwsJsonService } from '../protocol/index.ts';
 import { optionalInteger, optionalString, requiredString, stringList, stringMap, type Input } from './api-input.ts';
 import { messageOperations } from './api-messages.ts';
+import { moveOperations } from './api-moves.ts';
 import { invalidParameter } from './errors.ts';
 import type { SqsService } from './service.ts';
 import { validateRange } from './validation.ts';
@@ -29,7 +30,7 @@ type Operation = (input: Input) => unknown;
  * app.post('/', (c) => handleAwsJson(api, c.req.raw));
  */
 export function createSqsApi(sqs: SqsService): AwsJsonService {
-  const operations: Record<string, Operation> = { ...queueOperations(sqs), ...messageOperations(sqs) };
+  const operations: Record<string, Operation> = { ...queueOperations(sqs), ...messageOperations(sqs), ...moveOperations(sqs) };
   return {
     targetPrefix: 'AmazonSQS',
     jsonVersion: '1.0',
