@@ -5,6 +5,7 @@ import { join, parse, resolve, sep } from 'node:path';
 import { createLogger, type Logger } from '../platform/log.ts';
 import type { AppDef, QueueDef } from '../platform/topology/types.ts';
 import { validateApp } from '../platform/topology/validate.ts';
+import { ActivityFeed } from './activity/index.ts';
 import { appStackRecord } from './cloudformation/index.ts';
 import { deployApp, type DeployedApp } from './deploy/deploy-app.ts';
 import { deployStack, type DeployedStack } from './deploy/deploy-stack.ts';
@@ -126,12 +127,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       dynamodb.destroy();
       streams.destroy();
     });
-    const sqs = new SqsService({ db, endpoint: () => url });
+    // What every service reports as events move (the dashboard's timeline and traces).
+    const activity = new ActivityFeed();
+    const sqs = new SqsService({ db, endpoint: () => url, activity });
     cleanups.push(() => sqs.close());
     // Created before the runner so that it closes after it, storing the last lines functions printed.
     const logs = new LogsService({ db, logger: logger.child({ component: 'logs' }), ...options.logRetention });
     cleanups.push(() => logs.close());
-    const runner = new FunctionRunner({ logger: logger.child({ component: 'lambda' }), logSink: logs });
+    const runner = new FunctionRunner({ logger: logger.child({ component: 'lambda' }), logSink: logs, activity });
     cleanups.push(() => runner.close());
     const dispatcher: TargetDispatcher = new TargetDispatcher({
       outbox: new DeliveryOutbox(db),
@@ -144,10 +147,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       events: { putEvents: (entries) => eventBridge.putEvents(entries) },
       // Deliveries left from the last run wait until every stack has registered and configured its functions.
       held: true,
+      activity,
     });
     cleanups.push(() => dispatcher.close());
     const scheduleClock = options.scheduleClock ?? systemClock;
-    const eventBridge: EventBridgeService = new EventBridgeService({ db, dispatcher, scheduleClock, logger: logger.child({ component: 'eventbridge' }) });
+    const eventBridge: EventBridgeService = new EventBridgeService({ db, dispatcher, scheduleClock, logger: logger.child({ component: 'eventbridge' }), activity });
     cleanups.push(() => eventBridge.close());
     const scheduler = new SchedulerService({ db, dispatcher, clock: scheduleClock, logger: logger.child({ component: 'scheduler' }) });
     cleanups.push(() => scheduler.close());
@@ -157,7 +161,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.push(() => s3.stop());
     const kinesis = await startKinesis({ ...(dataDir && { dataDir: join(dataDir, 'kinesis') }) });
     cleanups.push(() => kinesis.stop());
-    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs };
+    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs, activity };
 
     const deployed: DeployedApp[] = [];
     const deployedStacks: DeployedStack[] = [];

@@ -10,6 +10,10 @@ describe('participants', () => {
     ['arn:aws:dynamodb:ddblocal:000000000000:table/shop-store/stream/2024-01-01T00:00:00.000', 'table:shop-store'],
     ['arn:aws:kinesis:us-east-1:000000000000:stream/clicks', 'kinesis:clicks'],
     ['arn:aws:s3:::uploads', 'bucket:uploads'],
+    ['arn:aws:events:us-east-1:000000000000:rule/shop/sync', 'rule:sync'],
+    ['arn:aws:events:us-east-1:000000000000:rule/nightly', 'rule:nightly'],
+    ['arn:aws:scheduler:us-east-1:000000000000:schedule/default/tick', 'schedule:tick'],
+    ['', 'client'],
   ])('%s is %s', (arn, expected) => {
     expect(participantOfArn(arn)).toBe(expected);
   });

@@ -22,6 +22,7 @@ export const CLIENT = 'client';
  * ARN too), a Kinesis stream; anything else is returned as it is.
  */
 export function participantOfArn(arn: string): string {
+  if (arn === '') return CLIENT;
   const parts = arn.split(':');
   const resource = parts.slice(5).join(':');
   switch (parts[2]) {
@@ -30,7 +31,10 @@ export function participantOfArn(arn: string): string {
     case 'lambda':
       return participant.fn(resource.replace(/^function:/, '').split(':')[0] ?? resource);
     case 'events':
-      return resource.startsWith('event-bus/') ? participant.bus(resource.slice('event-bus/'.length)) : arn;
+      if (resource.startsWith('event-bus/')) return participant.bus(resource.slice('event-bus/'.length));
+      return resource.startsWith('rule/') ? participant.rule(resource.split('/').at(-1)!) : arn;
+    case 'scheduler':
+      return `schedule:${resource.split('/').at(-1)}`;
     case 'dynamodb':
       return participant.table(/^table\/([^/]+)/.exec(resource)?.[1] ?? resource);
     case 'kinesis':
