@@ -7,6 +7,7 @@ import type { AppDef, QueueDef } from '../platform/topology/types.ts';
 import { validateApp } from '../platform/topology/validate.ts';
 import { ActivityFeed } from './activity/index.ts';
 import { appStackRecord } from './cloudformation/index.ts';
+import { Dashboard } from './dashboard/index.ts';
 import { deployApp, type DeployedApp } from './deploy/deploy-app.ts';
 import { deployStack, type DeployedStack } from './deploy/deploy-stack.ts';
 import { resourceNames } from './deploy/names.ts';
@@ -166,9 +167,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const deployed: DeployedApp[] = [];
     const deployedStacks: DeployedStack[] = [];
     const registry = new StackRecords();
-    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed, stacks: registry }), options.port ?? 4566, undefined, s3, { allowedHosts: options.allowedHosts ?? [] });
+    // The /_eventloom/ page; it lists every table of DynamoDB Local only when the cloud runs its own.
+    const dashboard = new Dashboard({ services, apps: () => deployed, templates: () => deployedStacks, listAllTables: !options.dynamoDbEndpoint });
+    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed, stacks: registry, dashboard }), options.port ?? 4566, undefined, s3, { allowedHosts: options.allowedHosts ?? [] });
     url = server.url;
     cleanups.push(() => server.close());
+    // Ends the pages' live streams before the server closes.
+    cleanups.push(() => dashboard.close());
     const env = sdkEnvironment(url, dynamoDbEndpoint);
     const projectRoot = options.projectRoot ?? process.cwd();
     cleanups.push(async () => {

@@ -26,6 +26,8 @@ export class ActivityFeed {
   readonly #ring: (Activity | undefined)[];
   readonly #listeners = new Set<ActivityListener>();
   readonly #now: () => number;
+  /** Payloads as text, made on a step's first search and dropped with the step. */
+  readonly #texts = new WeakMap<Activity, string>();
   #seq = 0;
 
   constructor(options: ActivityFeedOptions = {}) {
@@ -70,7 +72,13 @@ export class ActivityFeed {
   /** Kept steps whose payload, as JSON, contains `key` (an order id, a request id), oldest first. */
   search(key: string): Activity[] {
     if (key === '') return [];
-    return this.recent().filter((activity) => payloadText(activity.payload).includes(key));
+    return this.recent().filter((activity) => this.#text(activity).includes(key));
+  }
+
+  #text(activity: Activity): string {
+    let text = this.#texts.get(activity);
+    if (text === undefined) this.#texts.set(activity, (text = payloadText(activity.payload)));
+    return text;
   }
 
   /** `recent` without payloads, as the JSON API sends them. */
