@@ -53,6 +53,11 @@ export class ActivityFeed {
     return () => this.#listeners.delete(listener);
   }
 
+  /** How many listeners are attached (the dashboard's counters, plus one while a page is open). */
+  get listenerCount(): number {
+    return this.#listeners.size;
+  }
+
   /** The sequence number of the last step reported (0 before any). */
   get lastSeq(): number {
     return this.#seq;
