@@ -80,6 +80,14 @@ export class LiveUpdates {
     });
   }
 
+  /** Sends pages a fresh overview soon (after an action changed something without activity, e.g. a pause). */
+  refreshSoon(): void {
+    if (this.#clients.size === 0) return;
+    const wait = this.#lastOverviewAt + this.#options.overviewMs - Date.now();
+    if (wait <= 0) void this.#sendOverview();
+    else this.#overviewTimer ??= setTimeout(() => void this.#sendOverview(), wait).unref();
+  }
+
   /** Ends every page's stream (the cloud stops). */
   close(): void {
     for (const client of [...this.#clients]) {
@@ -133,9 +141,7 @@ export class LiveUpdates {
     this.#dropped = 0;
     for (const client of this.#clients) client.send('activity', data, lastSeq);
     // Counters moved with the activity: an overview now, or once the minimum interval has passed.
-    const wait = this.#lastOverviewAt + this.#options.overviewMs - Date.now();
-    if (wait <= 0) void this.#sendOverview();
-    else this.#overviewTimer ??= setTimeout(() => void this.#sendOverview(), wait).unref();
+    this.refreshSoon();
   }
 
   async #sendOverview(only?: readonly Client[]): Promise<void> {

@@ -31,7 +31,10 @@ export function mountDashboard(app: Hono, dashboard: Dashboard, assets = new Das
 
   const json = (handler: (c: Context) => unknown) => async (c: Context) => {
     try {
-      return c.json((await handler(c)) as object, 200, SECURITY_HEADERS);
+      const result = (await handler(c)) as object;
+      // An action may change what no activity reports (a pause, a fault): open pages get a fresh overview.
+      if (c.req.method !== 'GET') dashboard.live.refreshSoon();
+      return c.json(result, 200, SECURITY_HEADERS);
     } catch (error) {
       return errorResponse(c, error);
     }

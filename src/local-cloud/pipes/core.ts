@@ -67,7 +67,7 @@ export class PipeCore {
     const outcome = await this.send(events, acknowledge);
     const { activity, name, target } = this.options;
     const failure = outcome.ok ? {} : { outcome: 'error' as const, note: outcome.error };
-    activity?.report({ kind: 'pipe-delivery', from: participant.pipe(name), to: participantOfArn(target.arn), count: events.length, durationMs: Math.round(performance.now() - startedAt), ...failure, payload: events });
+    activity?.report({ kind: 'pipe-delivery', from: participant.pipe(name), to: participantOfArn(target.arn), count: events.length, durationMs: Math.floor(performance.now() - startedAt), ...failure, payload: events });
     return outcome;
   }
 

@@ -2,8 +2,8 @@ import { api, enc } from './api.js';
 import { $, chip, count, h, ms, splitParticipant } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const COLUMN = 168;
-const LEFT = 78;
+const COLUMN = 150;
+const LEFT = 74;
 const HEAD = 56;
 const ROW = 38;
 
@@ -72,9 +72,14 @@ function diagram(trace) {
     const cx = x(participant);
     svg.append(
       s('line', { x1: cx, y1: HEAD - 6, x2: cx, y2: height - 4, class: 'lifeline' }),
-      s('rect', { x: cx - COLUMN / 2 + 6, y: 4, width: COLUMN - 12, height: HEAD - 14, rx: 6, class: `participant participant-${kind || 'other'}` }),
-      s('text', { x: cx, y: 20, class: 'participant-kind' }, kind || 'caller'),
-      s('text', { x: cx, y: 36, class: 'participant-name' }, s('title', {}, participant), shorten(name.startsWith(prefix) ? name.slice(prefix.length) : name, 22)),
+      s(
+        'g',
+        { 'data-participant': participant },
+        s('title', {}, participant),
+        s('rect', { x: cx - COLUMN / 2 + 6, y: 4, width: COLUMN - 12, height: HEAD - 14, rx: 6, class: `participant participant-${kind || 'other'}` }),
+        s('text', { x: cx, y: 20, class: 'participant-kind' }, kind || 'caller'),
+        s('text', { x: cx, y: 36, class: 'participant-name' }, shorten(name.startsWith(prefix) ? name.slice(prefix.length) : name, 22)),
+      ),
     );
   }
   trace.steps.forEach((step, index) => {
@@ -91,7 +96,8 @@ function diagram(trace) {
     }
     const label = `${step.kind}${step.count ? ` ×${step.count}` : ''}${step.durationMs !== undefined ? ` · ${ms(step.durationMs)}` : ''}${step.note ? ` · ${step.note}` : ''}`;
     const labelX = from === to ? from + 34 : (from + to) / 2;
-    group.append(s('text', { x: labelX, y: y - 6, class: `label${from === to ? ' label-side' : ''}` }, s('title', {}, label), shorten(label, from === to ? 40 : Math.max(18, Math.abs(to - from) / 6.5))));
+    group.prepend(s('title', {}, label));
+    group.append(s('text', { x: labelX, y: y - 6, class: `label${from === to ? ' label-side' : ''}` }, shorten(label, from === to ? 40 : Math.max(18, Math.abs(to - from) / 6.5))));
     svg.append(group);
   });
   return h('div', { class: 'diagram' }, prefix ? h('p', { class: 'muted prefix' }, `names shown without their common prefix “${prefix}”`) : '', svg);

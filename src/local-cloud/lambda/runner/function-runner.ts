@@ -161,7 +161,8 @@ export class FunctionRunner {
       kind: 'invocation',
       from: invocationSource(event),
       to: participant.fn(pool.config.name),
-      durationMs: Math.round(result.durationMs),
+      // Rounded down, so that the start it implies is never before what the step caused was reported.
+      durationMs: Math.floor(result.durationMs),
       outcome,
       ...(detail !== undefined && { note: detail }),
       ...(count !== undefined && { count }),
