@@ -59,15 +59,9 @@ function queueViews(services: CloudServices): QueueView[] {
   const { sqs } = services;
   const names = sqs.listQueues();
   const stats = new Map(names.map((name) => [name, sqs.stats(name)]));
-  const sources = new Map<string, string[]>();
-  const targets = new Map<string, string>();
-  for (const name of names) {
-    const redrive = sqs.getQueueAttributes(name, ['RedrivePolicy']).RedrivePolicy;
-    if (!redrive) continue;
-    const target = sqs.resolveName((JSON.parse(redrive) as { deadLetterTargetArn: string }).deadLetterTargetArn);
-    targets.set(name, target);
-    sources.set(target, [...(sources.get(target) ?? []), name]);
-  }
+  // Redrive policies from the cached queue list (no counting): each DLQ's sources, each source's DLQ.
+  const sources = new Map(names.map((name) => [name, sqs.deadLetterSourceQueues(name)]));
+  const targets = new Map([...sources].flatMap(([dlq, from]) => from.map((source) => [source, dlq] as const)));
   return names.map((name) => {
     const deadLetterQueue = targets.get(name);
     const deadLetterSources = sources.get(name) ?? [];
