@@ -39,7 +39,7 @@ export function mountDashboard(app: Hono, dashboard: Dashboard, assets = new Das
       return errorResponse(c, error);
     }
   };
-  const name = (c: Context, param = 'name') => decodeURIComponent(c.req.param(param) ?? '');
+  const name = (c: Context, param = 'name') => c.req.param(param) ?? '';
 
   for (const index of ['/_eventloom/api', '/_eventloom/api/']) app.get(index, json(() => ({ routes: API_ROUTES })));
   app.get('/_eventloom/api/overview', json(() => dashboard.overview()));
@@ -70,13 +70,13 @@ export function mountDashboard(app: Hono, dashboard: Dashboard, assets = new Das
   app.put('/_eventloom/api/functions/:name/fault', json(async (c) => actions.setFault(name(c), await readBody(c.req.raw))));
   app.delete('/_eventloom/api/functions/:name/fault', json((c) => actions.clearFault(name(c))));
   app.post('/_eventloom/api/queues/:name/messages', json(async (c) => actions.sendMessage(name(c), await readBody(c.req.raw))));
-  app.post('/_eventloom/api/queues/:name/purge', json(async (c) => (await readBody(c.req.raw), actions.purge(name(c)))));
+  app.post('/_eventloom/api/queues/:name/purge', json((c) => actions.purge(name(c))));
   app.post('/_eventloom/api/queues/:name/redrive', json(async (c) => actions.redrive(name(c), await readBody(c.req.raw))));
   app.get('/_eventloom/api/queues/:name/redrive', json((c) => actions.redrives(name(c))));
   app.post('/_eventloom/api/queues/:name/redrive/cancel', json(async (c) => actions.cancelRedrive(name(c), await readBody(c.req.raw))));
   app.post('/_eventloom/api/events', json(async (c) => actions.putEvent(await readBody(c.req.raw))));
-  app.post('/_eventloom/api/event-source-mappings/:uuid/pause', json(async (c) => (await readBody(c.req.raw), actions.pauseMapping(name(c, 'uuid')))));
-  app.post('/_eventloom/api/event-source-mappings/:uuid/resume', json(async (c) => (await readBody(c.req.raw), actions.resumeMapping(name(c, 'uuid')))));
+  app.post('/_eventloom/api/event-source-mappings/:uuid/pause', json((c) => actions.pauseMapping(name(c, 'uuid'))));
+  app.post('/_eventloom/api/event-source-mappings/:uuid/resume', json((c) => actions.resumeMapping(name(c, 'uuid'))));
   app.all('/_eventloom/api/*', (c) => c.json({ error: 'NotFound', message: `No dashboard API route for ${c.req.method} ${new URL(c.req.url).pathname}; GET /_eventloom/api lists them.` }, 404));
 }
 

@@ -33,6 +33,8 @@ const rate = { steps: 0, since: Date.now() };
 function showTab(name) {
   for (const view of document.querySelectorAll('[data-view]')) view.hidden = view.dataset.view !== name;
   for (const tab of document.querySelectorAll('[data-tab]')) tab.setAttribute('aria-current', String(tab.dataset.tab === name));
+  timeline.show(name === 'timeline');
+  if (name === 'resources' && overview) resources.render(overview);
 }
 
 function currentTab() {
@@ -56,7 +58,7 @@ function render() {
   frame = 0;
   if (overviewDirty && overview) {
     overviewDirty = false;
-    resources.render(overview);
+    if (currentTab() === 'resources') resources.render(overview);
     useOverview(overview);
     logs.functions(overview.functions.map((f) => f.name));
     renderFaults(overview.faults);

@@ -159,7 +159,7 @@ export class ResourcesView {
       }
       section.element.hidden = !any;
       shown.add(group.name);
-      this.container.append(section.element);
+      if (!section.element.isConnected) this.container.append(section.element);
     }
     for (const [key, section] of this.sections) if (!shown.has(key)) section.element.hidden = true;
   }

@@ -23,6 +23,7 @@ export class KeyedTable {
 
   update(items) {
     const seen = new Set();
+    let previous = null;
     for (const item of items) {
       const key = this.key(item);
       seen.add(key);
@@ -32,7 +33,13 @@ export class KeyedTable {
         this.rows.set(key, row);
       }
       this.columns.forEach((column, index) => fill(row.children[index], column, item));
-      this.body.append(row);
+      // Moved only when out of place: an unchanged table causes no DOM mutation at all.
+      const expected = previous ? previous.nextElementSibling : this.body.firstElementChild;
+      if (row !== expected) {
+        if (previous) previous.after(row);
+        else this.body.prepend(row);
+      }
+      previous = row;
     }
     for (const [key, row] of this.rows) {
       if (!seen.has(key)) {

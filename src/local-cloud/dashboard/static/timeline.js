@@ -3,12 +3,17 @@ import { $, chip, clock, count, h, ms } from './dom.js';
 /** Rows kept on the page; older ones are dropped (the API keeps more: /_eventloom/api/activity). */
 const MAX_ROWS = 300;
 
-/** The live list of steps, newest first. */
+/**
+ * The live list of steps, newest first. While its tab is hidden it only keeps the last steps, and
+ * builds their rows when shown, so a page left on another view does no DOM work for the timeline.
+ */
 export class TimelineView {
   constructor() {
     this.body = $('#timeline tbody');
     this.filter = '';
     this.live = true;
+    this.visible = false;
+    this.kept = [];
     $('#timeline-filter').addEventListener('input', (event) => {
       this.filter = event.target.value.trim().toLowerCase();
       for (const row of this.body.rows) row.hidden = !this.matches(row.dataset.text);
@@ -22,10 +27,18 @@ export class TimelineView {
 
   add(steps, dropped) {
     if (!this.live || steps.length === 0) return;
-    const rows = steps.map((step) => this.row(step)).reverse();
-    this.body.prepend(...rows);
-    while (this.body.rows.length > MAX_ROWS) this.body.lastElementChild.remove();
+    this.kept.push(...steps);
+    if (this.kept.length > MAX_ROWS) this.kept.splice(0, this.kept.length - MAX_ROWS);
     if (dropped > 0) $('#timeline-dropped').textContent = `${count(dropped)} steps of a burst not shown`;
+    if (!this.visible) return;
+    this.body.prepend(...steps.slice(-MAX_ROWS).map((step) => this.row(step)).reverse());
+    while (this.body.rows.length > MAX_ROWS) this.body.lastElementChild.remove();
+  }
+
+  /** Called when the tab is shown or hidden. */
+  show(visible) {
+    this.visible = visible;
+    if (visible) this.body.replaceChildren(...this.kept.map((step) => this.row(step)).reverse());
   }
 
   row(step) {
