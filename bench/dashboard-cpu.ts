@@ -1,9 +1,10 @@
 // The dashboard's cost to the cloud: `eventloom up` (every app) runs `eventloom seed` twice per
 // round, once with no page open and once with the dashboard open in headless Chromium, and the
 // CPU time of the cloud's process and of its DynamoDB Local JVM (from /proc, Linux only) is
-// compared; Chromium's own CPU is shown too. Prints figures; asserts nothing.
+// compared; then the same over --idle seconds of a quiet cloud (a page left open all day).
+// Chromium's own CPU is shown too. Prints figures; asserts nothing.
 //
-//   node --import tsx bench/dashboard-cpu.ts [--rounds 1]
+//   node --import tsx bench/dashboard-cpu.ts [--rounds 1] [--idle 30]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,16 +59,21 @@ function seed(env: Record<string, string>): Promise<number> {
   });
 }
 
-interface Run {
-  page: boolean;
+interface Figures {
   wallSeconds: number;
   cloudSeconds: number;
   jvmSeconds: number;
   browserSeconds: number;
+}
+
+interface Run {
+  page: boolean;
+  seed: Figures;
+  idle: Figures;
   seedExit: number;
 }
 
-async function measure(page: boolean): Promise<Run> {
+async function measure(page: boolean, idleSeconds: number): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'eventloom-dashboard-cpu-'));
   const { child, env } = await startCloud(dir);
   const cloudPid = child.pid!;
@@ -87,16 +93,17 @@ async function measure(page: boolean): Promise<Run> {
     }
     const jvm = descendants(cloudPid);
     const browserPids = () => (browser ? descendants(process.pid).filter((pid) => !jvm.includes(pid) && pid !== cloudPid && !descendants(cloudPid).includes(pid)) : []);
-    const before = { cloud: cpuSeconds(cloudPid), jvm: total(jvm), browser: total(browserPids()), at: performance.now() };
-    const seedExit = await seed(env);
-    return {
-      page,
-      wallSeconds: (performance.now() - before.at) / 1000,
-      cloudSeconds: cpuSeconds(cloudPid) - before.cloud,
-      jvmSeconds: total(jvm) - before.jvm,
-      browserSeconds: total(browserPids()) - before.browser,
-      seedExit,
+    const sample = () => ({ cloud: cpuSeconds(cloudPid), jvm: total(jvm), browser: total(browserPids()), at: performance.now() });
+    const since = (before: ReturnType<typeof sample>): Figures => {
+      const after = sample();
+      return { wallSeconds: (after.at - before.at) / 1000, cloudSeconds: after.cloud - before.cloud, jvmSeconds: after.jvm - before.jvm, browserSeconds: after.browser - before.browser };
     };
+    const seeding = sample();
+    const seedExit = await seed(env);
+    const seedFigures = since(seeding);
+    const quiet = sample();
+    await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+    return { page, seed: seedFigures, idle: since(quiet), seedExit };
   } finally {
     await browser?.close();
     child.kill('SIGTERM');
@@ -106,23 +113,26 @@ async function measure(page: boolean): Promise<Run> {
   }
 }
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '1' }, idle: { type: 'string', default: '30' } } });
 const runs: Run[] = [];
+const line = (label: string, figures: Figures) => {
+  const percent = (seconds: number) => `${((seconds / figures.wallSeconds) * 100).toFixed(1)}%`;
+  return `${label} ${figures.wallSeconds.toFixed(1)} s | cloud ${figures.cloudSeconds.toFixed(2)} CPU-s (${percent(figures.cloudSeconds)} of a core) | DynamoDB Local ${figures.jvmSeconds.toFixed(2)} CPU-s | Chromium ${figures.browserSeconds.toFixed(2)} CPU-s (${percent(figures.browserSeconds)})`;
+};
 for (let round = 0; round < Number(values.rounds); round++) {
   for (const page of [false, true]) {
-    const run = await measure(page);
+    const run = await measure(page, Number(values.idle));
     runs.push(run);
-    const percent = (seconds: number) => `${((seconds / run.wallSeconds) * 100).toFixed(1)}%`;
-    console.log(
-      `${page ? 'page open  ' : 'no page    '} seed ${run.wallSeconds.toFixed(1)} s (exit ${run.seedExit}) | cloud ${run.cloudSeconds.toFixed(1)} CPU-s (${percent(run.cloudSeconds)} of a core)` +
-        ` | DynamoDB Local ${run.jvmSeconds.toFixed(1)} CPU-s | Chromium ${run.browserSeconds.toFixed(1)} CPU-s (${percent(run.browserSeconds)})`,
-    );
+    console.log(line(`${page ? 'page open' : 'no page  '} seed (exit ${run.seedExit})`, run.seed));
+    console.log(line(`${page ? 'page open' : 'no page  '} idle         `, run.idle));
   }
 }
 const mean = (page: boolean, pick: (run: Run) => number) => {
   const chosen = runs.filter((run) => run.page === page);
   return chosen.reduce((sum, run) => sum + pick(run), 0) / chosen.length;
 };
-const without = mean(false, (run) => run.cloudSeconds);
-const withPage = mean(true, (run) => run.cloudSeconds);
-console.log(`cloud CPU during the seed: ${without.toFixed(1)} CPU-s without the page, ${withPage.toFixed(1)} CPU-s with it (${(((withPage - without) / without) * 100).toFixed(1)}%)`);
+for (const phase of ['seed', 'idle'] as const) {
+  const without = mean(false, (run) => run[phase].cloudSeconds);
+  const withPage = mean(true, (run) => run[phase].cloudSeconds);
+  console.log(`${phase}: cloud ${without.toFixed(2)} CPU-s without the page, ${withPage.toFixed(2)} CPU-s with it (mean of ${runs.length / 2})`);
+}
