@@ -16,4 +16,13 @@ export default tseslint.config(
     files: ['src/cli/**', 'bench/**', 'scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // The dashboard's page: plain browser modules, served as they are (no build step).
+    files: ['src/local-cloud/dashboard/static/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'history', 'fetch', 'URL', 'Node', 'EventSource', 'CustomEvent', 'requestAnimationFrame', 'setTimeout', 'clearTimeout', 'setInterval'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

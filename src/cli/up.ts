@@ -114,6 +114,7 @@ function printEndpoints(cloud: LocalCloud, envFile: string): void {
   console.log(`AWS endpoint (SQS, EventBridge, Lambda, S3, Kinesis, DynamoDB proxy): ${cloud.url}`);
   console.log(`DynamoDB Local:                                                   ${cloud.dynamoDbEndpoint}`);
   console.log(`Inspector:                                                        ${cloud.url}/_eventloom/inspect`);
+  console.log(`Dashboard:                                                        ${cloud.url}/_eventloom/`);
   for (const deployed of cloud.apps) {
     const app = deployed.app;
     console.log(`\napp ${app.name}`);

@@ -5,7 +5,9 @@ import { join, parse, resolve, sep } from 'node:path';
 import { createLogger, type Logger } from '../platform/log.ts';
 import type { AppDef, QueueDef } from '../platform/topology/types.ts';
 import { validateApp } from '../platform/topology/validate.ts';
+import { ActivityFeed } from './activity/index.ts';
 import { appStackRecord } from './cloudformation/index.ts';
+import { Dashboard } from './dashboard/index.ts';
 import { deployApp, type DeployedApp } from './deploy/deploy-app.ts';
 import { deployStack, type DeployedStack } from './deploy/deploy-stack.ts';
 import { resourceNames } from './deploy/names.ts';
@@ -126,12 +128,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       dynamodb.destroy();
       streams.destroy();
     });
-    const sqs = new SqsService({ db, endpoint: () => url });
+    // What every service reports as events move (the dashboard's timeline and traces).
+    const activity = new ActivityFeed();
+    const sqs = new SqsService({ db, endpoint: () => url, activity });
     cleanups.push(() => sqs.close());
     // Created before the runner so that it closes after it, storing the last lines functions printed.
     const logs = new LogsService({ db, logger: logger.child({ component: 'logs' }), ...options.logRetention });
     cleanups.push(() => logs.close());
-    const runner = new FunctionRunner({ logger: logger.child({ component: 'lambda' }), logSink: logs });
+    const runner = new FunctionRunner({ logger: logger.child({ component: 'lambda' }), logSink: logs, activity });
     cleanups.push(() => runner.close());
     const dispatcher: TargetDispatcher = new TargetDispatcher({
       outbox: new DeliveryOutbox(db),
@@ -144,10 +148,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       events: { putEvents: (entries) => eventBridge.putEvents(entries) },
       // Deliveries left from the last run wait until every stack has registered and configured its functions.
       held: true,
+      activity,
     });
     cleanups.push(() => dispatcher.close());
     const scheduleClock = options.scheduleClock ?? systemClock;
-    const eventBridge: EventBridgeService = new EventBridgeService({ db, dispatcher, scheduleClock, logger: logger.child({ component: 'eventbridge' }) });
+    const eventBridge: EventBridgeService = new EventBridgeService({ db, dispatcher, scheduleClock, logger: logger.child({ component: 'eventbridge' }), activity });
     cleanups.push(() => eventBridge.close());
     const scheduler = new SchedulerService({ db, dispatcher, clock: scheduleClock, logger: logger.child({ component: 'scheduler' }) });
     cleanups.push(() => scheduler.close());
@@ -157,14 +162,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.push(() => s3.stop());
     const kinesis = await startKinesis({ ...(dataDir && { dataDir: join(dataDir, 'kinesis') }) });
     cleanups.push(() => kinesis.stop());
-    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs };
+    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs, activity };
 
     const deployed: DeployedApp[] = [];
     const deployedStacks: DeployedStack[] = [];
     const registry = new StackRecords();
-    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed, stacks: registry }), options.port ?? 4566, undefined, s3, { allowedHosts: options.allowedHosts ?? [] });
+    // The /_eventloom/ page; it lists every table of DynamoDB Local only when the cloud runs its own.
+    const dashboard = new Dashboard({ services, apps: () => deployed, templates: () => deployedStacks, listAllTables: !options.dynamoDbEndpoint });
+    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed, stacks: registry, dashboard }), options.port ?? 4566, undefined, s3, { allowedHosts: options.allowedHosts ?? [] });
     url = server.url;
     cleanups.push(() => server.close());
+    // Ends the pages' live streams before the server closes.
+    cleanups.push(() => dashboard.close());
     const env = sdkEnvironment(url, dynamoDbEndpoint);
     const projectRoot = options.projectRoot ?? process.cwd();
     cleanups.push(async () => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { createCloudFormationApi } from './cloudformation/index.ts';
+import { mountDashboard, type Dashboard } from './dashboard/index.ts';
 import type { DeployedApp } from './deploy/deploy-app.ts';
 import type { StackRegistry } from './deploy/stack-record.ts';
 import { StackRecords } from './deploy/stack-registry.ts';
@@ -26,6 +27,8 @@ export interface CloudServerOptions {
   apps: () => readonly DeployedApp[];
   /** The stacks the CloudFormation API serves; default none. */
   stacks?: StackRegistry;
+  /** The page and JSON API under `/_eventloom/`; default none. */
+  dashboard?: Dashboard;
 }
 
 const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
@@ -64,6 +67,7 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));
   app.get('/_eventloom/inspect', async (c) => c.json(await inspect(services, options.apps())));
   app.get('/_eventloom/trace/:key', (c) => c.json(traceKey(services, c.req.param('key'))));
+  if (options.dashboard) mountDashboard(app, options.dashboard);
 
   // Asynchronous invocations go through the durable outbox: they survive a crash and get Lambda's retries.
   const enqueueAsync = (name: string, event: unknown) => services.dispatcher.invokeAsync(arn('lambda', `function:${name}`), JSON.stringify(event));

@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Logger } from '../platform/log.ts';
+import type { ActivityFeed } from './activity/index.ts';
 import type { TargetDispatcher } from './delivery/index.ts';
 import type { EventBridgeService } from './eventbridge/index.ts';
 import type { FunctionUrls, HttpGateway } from './gateway/index.ts';
@@ -34,6 +35,8 @@ export interface CloudServices {
   readonly logger: Logger;
   /** CloudWatch Logs: what every function printed, in `/aws/lambda/<name>`. */
   readonly logs: LogsService;
+  /** What the services report as events move: stream reads, pipe deliveries, rule matches, sends, invocations, retries, DLQ moves. */
+  readonly activity: ActivityFeed;
 }
 
 /** Anything started for an app that must be stopped with the cloud. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../platform/log.ts';
+import { participantOfArn, type ActivityFeed } from '../activity/index.ts';
 import {
   DEFAULT_ASYNC_EVENT_AGE_SECONDS,
   DEFAULT_ASYNC_RETRY_ATTEMPTS,
@@ -23,6 +24,8 @@ export interface AsyncInvocationsOptions {
   asyncRetryDelaysMs: readonly number[];
   /** Queues an asynchronous invocation of another function (a Lambda destination). */
   invokeAsync(functionArn: string, payload: string): void;
+  /** Where Lambda's retries are reported; default nowhere. */
+  activity?: ActivityFeed | undefined;
 }
 
 /**
@@ -61,6 +64,7 @@ export class AsyncInvocations {
     const delay = invokeCount <= retries ? this.options.asyncRetryDelaysMs[invokeCount - 1] : undefined;
     if (delay !== undefined) {
       outbox.reschedule(delivery.id, delivery.attempts, invokeCount, now() + delay, message);
+      this.options.activity?.report({ kind: 'retry', from: participantOfArn(delivery.ruleArn), to: participantOfArn(delivery.target.arn), note: `async attempt ${invokeCount + 1}: ${message}`, payload: delivery.input });
       return;
     }
     this.finish(delivery, config, { ...result, condition: 'RetriesExhausted', invokeCount, response: { error: outcome.error }, now: now() });

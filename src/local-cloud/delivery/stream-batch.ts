@@ -30,6 +30,8 @@ export interface StreamBatchOptions<R = DynamoDBRecord> {
   now(): number;
   /** Aborts retrying (shutdown); the records stay un-checkpointed and are delivered again after a restart. */
   signal: AbortSignal;
+  /** Told before each retry (for the activity feed): the records about to be retried, the attempt number, the last error. */
+  onRetry?(records: readonly R[], attempt: number, error: string): void;
 }
 
 interface PendingBatch<R> {
@@ -76,6 +78,7 @@ export async function runStreamBatch<R = DynamoDBRecord>(records: readonly R[], 
       pending.shift();
       continue;
     }
+    options.onRetry?.(batch.records, batch.attempts, outcome.error);
     await sleep(options.retryDelayMs(batch.attempts), options.signal);
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../../platform/log.ts';
+import { participantOfArn, type ActivityFeed } from '../activity/index.ts';
 import { AsyncInvocations } from './async-invocation.ts';
 import type { AsyncInvokeConfig } from './destination-record.ts';
 import { DEFAULT_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, type TargetConfig } from './target.ts';
@@ -29,6 +30,8 @@ export interface TargetDispatcherOptions {
    * EventInvokeConfig applied.
    */
   held?: boolean;
+  /** Where retries and dead-lettered deliveries are reported; default nowhere. */
+  activity?: ActivityFeed;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface TargetDispatcherOptions {
  * per the target's RetryPolicy and sent to its DLQ (with AWS's error attributes) when it gives up.
  */
 export class TargetDispatcher {
-  private readonly options: Required<Omit<TargetDispatcherOptions, 'now' | 'events' | 'held'>> & Pick<TargetDispatcherOptions, 'events'> & { now: () => number };
+  private readonly options: Required<Omit<TargetDispatcherOptions, 'now' | 'events' | 'held' | 'activity'>> & Pick<TargetDispatcherOptions, 'events' | 'activity'> & { now: () => number };
   private readonly inFlight = new Set<number>();
   private readonly invocations: AsyncInvocations;
   private timer: NodeJS.Timeout | undefined;
@@ -162,6 +165,7 @@ export class TargetDispatcher {
       const exhausted = this.exhausted(delivery, attempts);
       if (exhausted) return this.deadLetter(delivery, code, message, exhausted, attempts - 1);
       outbox.reschedule(delivery.id, attempts, delivery.functionAttempts, this.options.now() + this.backoff(attempts), message);
+      this.options.activity?.report({ kind: 'retry', from: participantOfArn(delivery.ruleArn), to: participantOfArn(delivery.target.arn), note: `attempt ${attempts + 1}: ${message}`, payload: delivery.input });
       logger.warn('eventbridge target delivery failed, will retry', { target: delivery.target.arn, attempts, error: message });
     }
   }
@@ -189,6 +193,7 @@ export class TargetDispatcher {
     const { outbox, logger, queues } = this.options;
     const dlq = delivery.target.deadLetterArn ? parseTargetArn(delivery.target.deadLetterArn) : undefined;
     const attribute = (value: string) => ({ DataType: 'String', StringValue: value });
+    this.options.activity?.report({ kind: 'dlq-move', from: participantOfArn(delivery.target.arn), to: dlq?.kind === 'sqs' ? `queue:${dlq.name}` : 'dropped', note: code, payload: delivery.event });
     try {
       if (dlq?.kind !== 'sqs') throw new Error('the target has no dead-letter queue');
       queues.sendMessage(dlq.name, {

@@ -1,5 +1,7 @@
 import type { PutEventsRequestEntry, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
 import { randomUUID } from 'node:crypto';
+import type { ActivityFeed } from '../activity/index.ts';
+import { reportMatches } from './activity.ts';
 import { arn, LOCAL_ACCOUNT_ID, localRegion } from '../identity.ts';
 import { silentLogger, type Logger } from '../../platform/log.ts';
 import { AwsServiceError } from '../protocol/errors.ts';
@@ -22,6 +24,8 @@ export interface EventBridgeServiceOptions {
   recentEventsLimit?: number;
   /** The clock scheduled rules run on; default the system clock (tests pass a faster one). */
   scheduleClock?: ScheduleClock;
+  /** Where rule matches are reported (and pipes sending to a bus report theirs); default nowhere. */
+  activity?: ActivityFeed;
 }
 
 export interface RecentEvent {
@@ -49,9 +53,11 @@ export class EventBridgeService {
   private readonly dispatcher: TargetDispatcher;
   private readonly logger: Logger;
   private readonly schedules: RuleSchedules;
+  readonly activity: ActivityFeed | undefined;
 
   constructor(options: EventBridgeServiceOptions) {
     this.db = options.db;
+    this.activity = options.activity;
     this.logger = options.logger ?? silentLogger;
     this.dispatcher = options.dispatcher;
     this.now = options.now ?? Date.now;
@@ -256,6 +262,7 @@ export class EventBridgeService {
   private remember(entry: RecentEvent): void {
     this.recent.push(entry);
     if (this.recent.length > this.recentLimit) this.recent.splice(0, this.recent.length - this.recentLimit);
+    if (this.activity) reportMatches(this.activity, entry.bus, entry.event, entry.matchedRules);
   }
 
   private saveRule(rule: RuleConfig): void {

@@ -1,4 +1,5 @@
 import type { Logger } from '../../platform/log.ts';
+import { participant, participantOfArn, type ActivityFeed } from '../activity/index.ts';
 import { compileEventPattern } from '../../platform/event-pattern/index.ts';
 import type { EventPattern } from '../../platform/topology/types.ts';
 import type { StateDb } from '../state/db.ts';
@@ -20,6 +21,8 @@ export interface PipeCoreOptions {
   readonly db: StateDb;
   readonly logger: Logger;
   readonly now: () => number;
+  /** Where each delivery to the target is reported; default nowhere. */
+  readonly activity?: ActivityFeed | undefined;
 }
 
 /** How a batch went: delivered, or not (`failedIds`: the events the target reported failed, the others were delivered). */
@@ -60,6 +63,15 @@ export class PipeCore {
 
   /** Delivers source events that passed the filters; never throws. */
   async deliver(events: readonly PipeEvent[], acknowledge: () => void): Promise<PipeOutcome> {
+    const startedAt = performance.now();
+    const outcome = await this.send(events, acknowledge);
+    const { activity, name, target } = this.options;
+    const failure = outcome.ok ? {} : { outcome: 'error' as const, note: outcome.error };
+    activity?.report({ kind: 'pipe-delivery', from: participant.pipe(name), to: participantOfArn(target.arn), count: events.length, durationMs: Math.floor(performance.now() - startedAt), ...failure, payload: events });
+    return outcome;
+  }
+
+  private async send(events: readonly PipeEvent[], acknowledge: () => void): Promise<PipeOutcome> {
     const { db, target, enrichment } = this.options;
     try {
       let batch: readonly unknown[] = events;

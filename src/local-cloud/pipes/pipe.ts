@@ -1,6 +1,7 @@
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../platform/log.ts';
+import type { ActivityFeed } from '../activity/index.ts';
 import type { PipeDef } from '../../platform/topology/types.ts';
 import type { QueueSender } from '../delivery/ports.ts';
 import type { TargetDispatcher } from '../delivery/target-dispatcher.ts';
@@ -41,6 +42,8 @@ export interface PipeServices {
   now?: () => number;
   /** First retry delay of a stream source after a failed delivery; doubles up to 30 s. Default 500 ms. */
   retryBaseDelayMs?: number;
+  /** Where records read, deliveries and retries are reported; default the bus service's feed (the cloud's). */
+  activity?: ActivityFeed;
 }
 
 export interface PipeOptions extends PipeServices {
@@ -85,6 +88,7 @@ export class Pipe {
     const { definition, streamArn, retentionHours } = normalize(options);
     validatePipe(definition);
     const now = options.now ?? Date.now;
+    const activity = options.activity ?? options.bus.activity;
     this.name = definition.name;
     this.arn = arn('pipes', `pipe/${definition.name}`);
     this.core = new PipeCore({
@@ -99,9 +103,11 @@ export class Pipe {
       db: options.db,
       logger: options.logger,
       now,
+      activity,
     });
     this.source = createSource(definition, this.core, {
       ...options,
+      activity,
       pipeArn: this.arn,
       ...(streamArn !== undefined && { streamArn }),
       ...(retentionHours !== undefined && { retentionHours }),

@@ -14,6 +14,7 @@ import type {
 import { findOperation, type AwsJsonService } from '../protocol/index.ts';
 import { optionalInteger, optionalString, requiredString, stringList, stringMap, type Input } from './api-input.ts';
 import { messageOperations } from './api-messages.ts';
+import { moveOperations } from './api-moves.ts';
 import { invalidParameter } from './errors.ts';
 import type { SqsService } from './service.ts';
 import { validateRange } from './validation.ts';
@@ -36,7 +37,7 @@ export const SQS_MAX_REQUEST_BYTES = 3 * 1_048_576 + 65_536;
  * app.post('/', (c) => handleAwsJson(api, c.req.raw));
  */
 export function createSqsApi(sqs: SqsService): AwsJsonService {
-  const operations: Record<string, Operation> = { ...queueOperations(sqs), ...messageOperations(sqs) };
+  const operations: Record<string, Operation> = { ...queueOperations(sqs), ...messageOperations(sqs), ...moveOperations(sqs) };
   return {
     targetPrefix: 'AmazonSQS',
     jsonVersion: '1.0',

@@ -23,6 +23,7 @@ const SQS_ERRORS = {
   BatchRequestTooLong: { query: 'AWS.SimpleQueueService.BatchRequestTooLong', status: 400 },
   PurgeQueueInProgress: { query: 'AWS.SimpleQueueService.PurgeQueueInProgress', status: 403 },
   UnsupportedOperation: { query: 'AWS.SimpleQueueService.UnsupportedOperation', status: 400 },
+  ResourceNotFoundException: { query: 'ResourceNotFoundException', status: 404 },
 } as const;
 
 export type SqsErrorCode = keyof typeof SQS_ERRORS;

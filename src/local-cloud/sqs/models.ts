@@ -95,6 +95,8 @@ export interface StoredMessage extends NewMessage {
   readonly queueId: number;
   readonly receiveCount: number;
   readonly firstReceivedAt: number | undefined;
+  /** The queue a dead letter was moved from (a message move task's default destination). */
+  readonly deadLetterSource?: string | undefined;
 }
 
 export function messageState(message: Pick<StoredMessage, 'visibleAt' | 'receiveCount'>, now: number): MessageState {

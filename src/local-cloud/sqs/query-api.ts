@@ -9,6 +9,7 @@ const ACTIONS = [
   'CreateQueue', 'GetQueueUrl', 'GetQueueAttributes', 'SetQueueAttributes', 'ListQueues', 'ListDeadLetterSourceQueues',
   'DeleteQueue', 'PurgeQueue', 'TagQueue', 'UntagQueue', 'ListQueueTags', 'SendMessage', 'SendMessageBatch',
   'ReceiveMessage', 'DeleteMessage', 'DeleteMessageBatch', 'ChangeMessageVisibility', 'ChangeMessageVisibilityBatch',
+  'StartMessageMoveTask', 'ListMessageMoveTasks', 'CancelMessageMoveTask',
 ];
 
 /**

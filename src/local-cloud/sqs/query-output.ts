@@ -5,6 +5,7 @@ import type {
   GetQueueAttributesResult,
   ListDeadLetterSourceQueuesResult,
   ListQueuesResult,
+  ListMessageMoveTasksResult,
   ListQueueTagsResult,
   Message,
   ReceiveMessageResult,
@@ -43,6 +44,17 @@ const SERIALIZERS: Record<string, (output: never) => XmlContent[]> = {
   ],
   ReceiveMessage: (output: ReceiveMessageResult) => ((output.Messages ?? []) as WireMessage[]).map(message),
   DeleteMessageBatch: (output: DeleteMessageBatchResult) => batchIds('DeleteMessageBatchResultEntry', output),
+  StartMessageMoveTask: (output: { TaskHandle?: string }) => [field('TaskHandle', output.TaskHandle)],
+  CancelMessageMoveTask: (output: { ApproximateNumberOfMessagesMoved?: number }) => [field('ApproximateNumberOfMessagesMoved', output.ApproximateNumberOfMessagesMoved)],
+  ListMessageMoveTasks: (output: ListMessageMoveTasksResult) =>
+    (output.Results ?? []).map((task) =>
+      el(
+        'ListMessageMoveTasksResultEntry',
+        ...(['TaskHandle', 'Status', 'SourceArn', 'DestinationArn', 'MaxNumberOfMessagesPerSecond', 'ApproximateNumberOfMessagesMoved', 'ApproximateNumberOfMessagesToMove', 'FailureReason', 'StartedTimestamp'] as const).map(
+          (name) => field(name, task[name]),
+        ),
+      ),
+    ),
   ChangeMessageVisibilityBatch: (output: ChangeMessageVisibilityBatchResult) => batchIds('ChangeMessageVisibilityBatchResultEntry', output),
 };
 

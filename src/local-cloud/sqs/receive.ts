@@ -1,4 +1,4 @@
-import { newReceiptHandle, toReceivedMessage, visibleAfter, type Queue, type ReceivedMessage } from './models.ts';
+import { newReceiptHandle, toReceivedMessage, visibleAfter, type Queue, type ReceivedMessage, type StoredMessage } from './models.ts';
 import type { SqsStore } from './state.ts';
 
 export interface ReceiveRequest {
@@ -16,16 +16,22 @@ export interface ReceiveRequest {
  * counts the receive — or moves a message to the dead-letter queue when this receive would exceed
  * maxReceiveCount (it keeps its id, send time and receive count there).
  */
-export function receiveVisible(store: SqsStore, request: ReceiveRequest): { received: ReceivedMessage[]; redriven: number } {
+export function receiveVisible(store: SqsStore, request: ReceiveRequest): ReceiveOutcome {
   return store.inTransaction(() => receiveInTransaction(store, request));
 }
 
-function receiveInTransaction(store: SqsStore, request: ReceiveRequest): { received: ReceivedMessage[]; redriven: number } {
+export interface ReceiveOutcome {
+  readonly received: ReceivedMessage[];
+  /** The messages moved to the dead-letter queue instead. */
+  readonly redriven: StoredMessage[];
+}
+
+function receiveInTransaction(store: SqsStore, request: ReceiveRequest): ReceiveOutcome {
   const { queue, deadLetter, max, now } = request;
   const hideUntil = visibleAfter(now, request.visibilityTimeout ?? queue.visibilityTimeout);
   const cutoff = queue.expiryCutoff(now);
   const received: ReceivedMessage[] = [];
-  let redriven = 0;
+  const redriven: StoredMessage[] = [];
   // with VisibilityTimeout 0 a received message stays a candidate; never hand it out twice
   const seen = new Set<number>();
   for (;;) {
@@ -35,7 +41,8 @@ function receiveInTransaction(store: SqsStore, request: ReceiveRequest): { recei
       seen.add(message.seq);
       const receiveCount = message.receiveCount + 1;
       if (deadLetter && queue.exceedsMaxReceives(receiveCount)) {
-        store.move(message.seq, deadLetter.id, now);
+        store.move(message.seq, deadLetter.id, now, queue.name);
+        redriven.push(message);
         movedThisRound++;
         continue;
       }
@@ -43,7 +50,6 @@ function receiveInTransaction(store: SqsStore, request: ReceiveRequest): { recei
       store.markReceived(message.seq, hideUntil, receiveCount, firstReceivedAt);
       received.push(toReceivedMessage({ ...message, receiveCount, firstReceivedAt }, newReceiptHandle(queue.name, message.id)));
     }
-    redriven += movedThisRound;
     // only messages moved to the dead-letter queue free room for another round
     if (movedThisRound === 0 || received.length >= max) break;
   }

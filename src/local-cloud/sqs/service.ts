@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { participant, type ActivityFeed } from '../activity/index.ts';
 import { arn, LOCAL_ACCOUNT_ID } from '../identity.ts';
 import type { StateDb } from '../state/db.ts';
 import { defaultQueueAttributes, validateAttributeNames, validateQueueAttributes } from './attributes.ts';
@@ -15,6 +16,9 @@ import {
   type SendMessageInput,
   type SendMessageResult,
 } from './models.ts';
+import { reportReceive } from './activity.ts';
+import { MessageMoveTasks, type MoveTask } from './move-tasks.ts';
+import { checkMoveTask } from './move-task-input.ts';
 import { receiveVisible } from './receive.ts';
 import { SqsStore } from './state.ts';
 import { validateBody, validateDelay, validateMessageAttributes, validateMessageSize, validateQueueName, validateRange, messageSize } from './validation.ts';
@@ -27,6 +31,8 @@ export interface SqsServiceOptions {
   endpoint: () => string;
   /** ms clock. Default: `Date.now`. */
   now?: () => number;
+  /** Where sends, redeliveries and dead-letter moves are reported (the dashboard's feed). Default none. */
+  activity?: ActivityFeed;
 }
 
 /** Purges closer together than this fail with PurgeQueueInProgress, as on AWS. */
@@ -62,11 +68,22 @@ export class SqsService {
   private readonly lastPurge = new Map<number, number>();
   private readonly lastSweep = new Map<number, number>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly activity: ActivityFeed | undefined;
+  private readonly moves: MessageMoveTasks;
 
   constructor(options: SqsServiceOptions) {
     this.store = new SqsStore(options.db);
     this.endpoint = options.endpoint;
     this.now = options.now ?? Date.now;
+    this.activity = options.activity;
+    this.moves = new MessageMoveTasks({
+      store: this.store,
+      queue: (name) => this.findQueue(name),
+      queueArn: (name) => this.queueArn(name),
+      notify: (queueId) => this.waiters.notify(queueId),
+      now: this.now,
+      activity: this.activity,
+    });
     for (const queue of this.store.queues()) this.queues.set(queue.name, queue);
     this.waiters = new LongPollWaiters({ now: this.now, nextVisibleAt: (queueId, after) => this.store.nextVisibleAt(queueId, after) });
     this.sweeper = setInterval(() => this.sweepExpiredMessages(), BACKGROUND_SWEEP_MS);
@@ -137,6 +154,7 @@ export class SqsService {
     this.lastPurge.delete(queue.id);
     this.lastSweep.delete(queue.id);
     this.waiters.release(queue.id);
+    this.moves.forget(queue.name);
   }
 
   /** All attributes (or the named ones), computed counts included, as GetQueueAttributes returns them. */
@@ -202,6 +220,7 @@ export class SqsService {
       visibleAt: visibleAfter(now, delay),
     });
     this.waiters.notify(queue.id);
+    this.activity?.report({ kind: 'queue-send', from: '', to: participant.queue(queue.name), payload: message.body });
     return result;
   }
 
@@ -255,6 +274,28 @@ export class SqsService {
     this.lastPurge.set(queue.id, now);
   }
 
+  /** StartMessageMoveTask: moves a dead-letter queue's messages back to their source queues (or to `destinationArn`); returns the task handle. */
+  startMessageMoveTask(sourceArn: string, destinationArn?: string, maxNumberOfMessagesPerSecond?: number): string {
+    const { source, destination } = checkMoveTask(sourceArn, destinationArn, maxNumberOfMessagesPerSecond, {
+      queue: (name) => this.findQueue(this.resolveName(name)),
+      isDeadLetterQueue: (name) => this.deadLetterSourceQueues(name).length > 0,
+    });
+    return this.moves.start(source, destination, maxNumberOfMessagesPerSecond);
+  }
+
+  /** ListMessageMoveTasks: the source queue's tasks, most recent first (default the last one). */
+  listMessageMoveTasks(sourceArn: string, maxResults = 1): readonly MoveTask[] {
+    validateRange('MaxResults', maxResults, 1, 10);
+    const source = this.findQueue(this.resolveName(sourceArn));
+    if (!source) throw new SqsError('ResourceNotFoundException', "The resource that you specified for the SourceArn parameter doesn't exist.");
+    return this.moves.list(source, maxResults);
+  }
+
+  /** CancelMessageMoveTask: returns how many messages the task had moved. */
+  cancelMessageMoveTask(taskHandle: string): number {
+    return this.moves.cancel(taskHandle);
+  }
+
   stats(queueRef: string): { visible: number; inFlight: number; delayed: number } {
     const queue = this.queue(queueRef);
     const now = this.now();
@@ -265,6 +306,7 @@ export class SqsService {
   close(): void {
     clearInterval(this.sweeper);
     this.waiters.close();
+    this.moves.close();
   }
 
   private receiveNow(queueName: string, max: number, visibilityTimeout: number | undefined): ReceivedMessage[] {
@@ -273,7 +315,8 @@ export class SqsService {
     this.sweepExpired(queue, now);
     const deadLetter = queue.redrivePolicy ? this.findQueue(this.resolveName(queue.redrivePolicy.deadLetterTargetArn)) : undefined;
     const { received, redriven } = receiveVisible(this.store, { queue, deadLetter, max, visibilityTimeout, now });
-    if (redriven > 0 && deadLetter) this.waiters.notify(deadLetter.id);
+    if (redriven.length > 0 && deadLetter) this.waiters.notify(deadLetter.id);
+    if (this.activity) reportReceive(this.activity, queue.name, received, redriven, deadLetter?.name);
     return received;
   }
 

@@ -24,6 +24,7 @@ interface MessageRow {
   visible_at: number;
   receive_count: number;
   first_received_at: number | null;
+  dead_letter_source: string | null;
 }
 
 /** ReceiveMessage's MaxNumberOfMessages upper bound. */
@@ -52,6 +53,7 @@ export class SqsStore {
   constructor(db: StateDb) {
     this.db = db;
     db.exec(SCHEMA);
+    addDeadLetterSource(db);
     this.sql = prepareStatements(db);
     this.transaction = db.transaction((work: () => unknown) => work());
   }
@@ -101,9 +103,17 @@ export class SqsStore {
     this.sql.markReceived.run(visibleAt, receiveCount, firstReceivedAt, seq);
   }
 
-  /** Moves a message to another queue (redrive); it keeps its id, send time and receive count. */
-  move(seq: number, targetQueueId: number, visibleAt: number): void {
-    this.sql.move.run(targetQueueId, visibleAt, seq);
+  /**
+   * Moves a message to its dead-letter queue; it keeps its id, send time and receive count, and
+   * remembers the queue it came from (`source`), where a message move task returns it.
+   */
+  move(seq: number, targetQueueId: number, visibleAt: number, source: string): void {
+    this.sql.move.run(targetQueueId, visibleAt, source, seq);
+  }
+
+  /** Moves a message out of a dead-letter queue (a message move task): received never, visible now, sent now. */
+  redrive(seq: number, targetQueueId: number, now: number): void {
+    this.sql.redrive.run(targetQueueId, now, now, seq);
   }
 
   message(queueId: number, messageId: string): StoredMessage | undefined {
@@ -154,7 +164,10 @@ function prepareStatements(db: StateDb) {
       db.prepare(`SELECT * FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? AND sent_at > ? ORDER BY visible_at, seq LIMIT ${limit}`),
     ),
     markReceived: db.prepare('UPDATE sqs_messages SET visible_at = ?, receive_count = ?, first_received_at = ? WHERE seq = ?'),
-    move: db.prepare('UPDATE sqs_messages SET queue_id = ?, visible_at = ? WHERE seq = ?'),
+    move: db.prepare('UPDATE sqs_messages SET queue_id = ?, visible_at = ?, dead_letter_source = ? WHERE seq = ?'),
+    redrive: db.prepare(
+      'UPDATE sqs_messages SET queue_id = ?, visible_at = ?, sent_at = ?, receive_count = 0, first_received_at = NULL, dead_letter_source = NULL WHERE seq = ?',
+    ),
     message: db.prepare('SELECT * FROM sqs_messages WHERE id = ? AND queue_id = ?'),
     deleteMessage: db.prepare('DELETE FROM sqs_messages WHERE id = ? AND queue_id = ?'),
     setVisibleAt: db.prepare('UPDATE sqs_messages SET visible_at = ? WHERE seq = ?'),
@@ -196,7 +209,14 @@ function toMessage(row: MessageRow): StoredMessage {
     visibleAt: row.visible_at,
     receiveCount: row.receive_count,
     firstReceivedAt: row.first_received_at ?? undefined,
+    deadLetterSource: row.dead_letter_source ?? undefined,
   };
+}
+
+/** Databases written before message move tasks lack the column that remembers a dead letter's source queue. */
+function addDeadLetterSource(db: StateDb): void {
+  const columns = db.prepare('PRAGMA table_info(sqs_messages)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'dead_letter_source')) db.exec('ALTER TABLE sqs_messages ADD COLUMN dead_letter_source TEXT');
 }
 
 type StoredAttribute = { DataType: string; StringValue?: string; BinaryValue?: string };

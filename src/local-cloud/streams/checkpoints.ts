@@ -32,6 +32,7 @@ export class CheckpointStore {
   private readonly selectAny: Database.Statement<[string], { found: number }>;
   private readonly upsert: Database.Statement<[string, string, string | null, number]>;
   private readonly setDone: Database.Statement<[string, string]>;
+  private readonly selectConsumer: Database.Statement<[string], { shard_id: string; sequence_number: string | null; done: number }>;
 
   constructor(db: StateDb) {
     this.db = db;
@@ -50,6 +51,7 @@ export class CheckpointStore {
       `INSERT INTO streams_checkpoints (consumer_id, shard_id, sequence_number, done) VALUES (?, ?, ?, ?)
        ON CONFLICT (consumer_id, shard_id) DO UPDATE SET sequence_number = excluded.sequence_number, done = excluded.done`,
     );
+    this.selectConsumer = db.prepare('SELECT shard_id, sequence_number, done FROM streams_checkpoints WHERE consumer_id = ? ORDER BY shard_id');
     this.setDone = db.prepare<[string, string]>(
       `INSERT INTO streams_checkpoints (consumer_id, shard_id, sequence_number, done) VALUES (?, ?, NULL, 1)
        ON CONFLICT (consumer_id, shard_id) DO UPDATE SET done = 1`,
@@ -74,6 +76,11 @@ export class CheckpointStore {
   /** The shard is closed and fully consumed; keeps the last sequence number. */
   markShardDone(consumerId: string, shardId: string): void {
     this.setDone.run(consumerId, shardId);
+  }
+
+  /** Where `consumerId` stands in each shard it has read (the dashboard's stream positions). */
+  positions(consumerId: string): { shardId: string; checkpoint: Checkpoint }[] {
+    return this.selectConsumer.all(consumerId).map((row) => ({ shardId: row.shard_id, checkpoint: { sequenceNumber: row.sequence_number ?? undefined, done: row.done === 1 } }));
   }
 
   /** Whether `consumerId` has ever checkpointed anything (a LATEST consumer picks its start only once). */

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { holdsFor } from '../../../../test/support/holds-for.ts';
 import { waitFor } from '../../../../test/support/wait-for.ts';
 import type { SqsTrigger } from '../../../platform/topology/types.ts';
 import { silentLogger } from '../../../platform/log.ts';
@@ -111,6 +112,34 @@ const ask = (instructions: object) => JSON.stringify(instructions);
 const eventually = <T>(check: () => T | Promise<T>, description: string) => waitFor(check, { timeoutMs: 20_000, description });
 
 describe('SqsEventSource', () => {
+  it('pauses: a paused mapping receives nothing and its messages stay visible; resumed, it delivers them', async () => {
+    // Prepare
+    const m = await mapping();
+    await m.startWarm();
+
+    // Act
+    m.source.pause();
+    await m.send('sent while paused');
+
+    // Assess
+    expect(m.source.describe()).toMatchObject({ state: 'Disabled', kind: 'sqs', batchSize: 10, eventSourceArn: expect.stringMatching(/^arn:aws:sqs:/) });
+    await holdsFor(async () => expect(await m.queueCounts()).toEqual({ visible: 1, inFlight: 0 }), 500);
+    await m.source.resume();
+    expect(m.source.describe().state).toBe('Enabled');
+    await eventually(() => expect(m.invocations().map((i) => i.records.map((r) => r.body))).toEqual([['sent while paused']]), 'the delivery after resume');
+  });
+
+  it('a mapping declared disabled starts on resume', async () => {
+    const m = await mapping({ trigger: { enabled: false } });
+    m.start();
+    await m.send('waiting');
+    expect(m.source.describe().state).toBe('Disabled');
+
+    await m.source.resume();
+
+    await eventually(() => expect(m.invocations()).toHaveLength(1), 'the first delivery');
+  });
+
   it('hands the function records in the shape Lambda sends', async () => {
     const m = await mapping();
     const sent = await m.send('{"orderId":"o-1"}', {

@@ -5,6 +5,8 @@ import { compileEventPattern } from '../../../platform/event-pattern/index.ts';
 import type { SqsService } from '../../sqs/index.ts';
 import type { FunctionRunner } from '../runner/index.ts';
 import { interpretBatchResponse } from './batch-response.ts';
+import { Gate } from './gate.ts';
+import { mappingUuid, type EventSourceMappingInfo, type PausableEventSource } from './mapping-info.ts';
 import { sqsFilterView, toSqsRecord } from './sqs-records.ts';
 
 export interface SqsEventSourceOptions {
@@ -31,21 +33,25 @@ export interface EventSourceStats {
  * An SQS event source mapping: pollers long-poll the queue, fill a batch (up to BatchSize within the
  * batching window), drop messages that match no filter (deleting them, as AWS does), invoke the
  * function and delete what succeeded. Failed messages reappear after their visibility timeout.
+ * Paused (or declared disabled), its pollers wait without receiving: messages stay in the queue.
  */
-export class SqsEventSource {
+export class SqsEventSource implements PausableEventSource {
   readonly stats: EventSourceStats = { batches: 0, records: 0, failedBatches: 0, filteredOut: 0 };
   private readonly abort = new AbortController();
   private readonly filters: ((value: unknown) => boolean)[];
   private readonly queueArn: string;
+  private readonly gate: Gate;
+  /** Aborted by a pause (ending a long poll at once) and by stop; replaced on resume. */
+  private receiving = new AbortController();
   private lanes: Promise<void>[] = [];
 
   constructor(private readonly options: SqsEventSourceOptions) {
     this.filters = (options.trigger.filterCriteria?.patterns ?? []).map((p) => compileEventPattern(p, { dialect: 'filter' }));
     this.queueArn = options.sqs.queueArn(options.queue);
+    this.gate = new Gate(options.trigger.enabled !== false);
   }
 
   start(): void {
-    if (this.options.trigger.enabled === false) return;
     // More pollers than execution slots would hold received batches while their visibility runs out.
     const requested = this.options.trigger.maximumConcurrency ?? this.options.defaultConcurrency ?? 5;
     const concurrency = Math.max(1, Math.min(requested, this.options.runner.concurrency(this.options.functionName)));
@@ -54,14 +60,34 @@ export class SqsEventSource {
 
   async stop(): Promise<void> {
     this.abort.abort();
+    this.receiving.abort();
     await Promise.allSettled(this.lanes);
+  }
+
+  pause(): void {
+    this.gate.close();
+    this.receiving.abort();
+  }
+
+  async resume(): Promise<void> {
+    if (this.gate.isOpen) return;
+    this.receiving = new AbortController();
+    this.gate.open();
+  }
+
+  describe(): EventSourceMappingInfo {
+    const { functionName, trigger } = this.options;
+    const state = this.gate.isOpen ? 'Enabled' : 'Disabled';
+    return { uuid: mappingUuid(functionName, this.queueArn), functionName, eventSourceArn: this.queueArn, kind: 'sqs', state, batchSize: trigger.batchSize ?? 10, stats: { ...this.stats } };
   }
 
   private async poll(): Promise<void> {
     const { signal } = this.abort;
     while (!signal.aborted) {
       try {
-        const records = await this.fillBatch(signal);
+        await this.gate.wait(signal);
+        if (signal.aborted) return;
+        const records = await this.fillBatch(this.receiving.signal);
         if (records.length > 0) await this.process(records);
       } catch (error) {
         if (signal.aborted) return;

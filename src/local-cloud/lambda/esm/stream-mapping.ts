@@ -4,11 +4,14 @@ import { sendStreamFailure, type StreamFailureCondition } from '../../delivery/f
 import { runStreamBatch, streamRetryDelay, type DeliveryOutcome } from '../../delivery/stream-batch.ts';
 import type { StreamRecordInfo } from '../../delivery/stream-record-info.ts';
 import { compileEventPattern } from '../../../platform/event-pattern/index.ts';
+import { participant, participantOfArn } from '../../activity/index.ts';
 import type { QueueSender } from '../../delivery/ports.ts';
 import { arn } from '../../identity.ts';
 import type { CheckpointStore } from '../../streams/index.ts';
 import type { FunctionRunner } from '../runner/index.ts';
 import { interpretBatchResponse } from './batch-response.ts';
+import { Gate } from './gate.ts';
+import { mappingUuid, type EventSourceMappingInfo, type PausableEventSource } from './mapping-info.ts';
 import type { EventSourceStats } from './sqs-poller.ts';
 
 /** What a mapping needs to know about one kind of stream record. */
@@ -61,8 +64,13 @@ export interface StreamConsumer {
   stop(): Promise<void>;
 }
 
-/** A started-and-stopped pair of a stream reader and the mapping it hands batches to. */
-export abstract class MappedStreamSource<R> {
+/**
+ * A started-and-stopped pair of a stream reader and the mapping it hands batches to. Paused, the
+ * mapping holds the batch it was handed (unread further, un-checkpointed) until resumed.
+ */
+export abstract class MappedStreamSource<R> implements PausableEventSource {
+  #readerStarted = false;
+
   protected constructor(
     private readonly mapping: StreamMapping<R>,
     private readonly reader: StreamConsumer,
@@ -75,12 +83,32 @@ export abstract class MappedStreamSource<R> {
 
   /** Resolves once the mapping knows where in the stream it starts (a disabled mapping does nothing). */
   async start(): Promise<void> {
-    if (this.enabled) await this.reader.start();
+    if (!this.enabled) return;
+    this.#readerStarted = true;
+    await this.reader.start();
   }
 
   async stop(): Promise<void> {
     this.mapping.stop();
     await this.reader.stop();
+  }
+
+  pause(): void {
+    this.mapping.pause();
+  }
+
+  /** Resumes a paused mapping, or starts one declared disabled (from its StartingPosition). */
+  async resume(): Promise<void> {
+    this.mapping.resume();
+    if (this.#readerStarted || this.mapping.stopped) return;
+    this.#readerStarted = true;
+    await this.reader.start();
+  }
+
+  describe(): EventSourceMappingInfo {
+    const { functionName, streamArn, records, trigger } = this.mapping.settings;
+    const state = this.#readerStarted && !this.mapping.paused ? 'Enabled' : 'Disabled';
+    return { uuid: mappingUuid(functionName, streamArn), functionName, eventSourceArn: streamArn, kind: records.kind, state, batchSize: trigger.batchSize ?? 100, stats: { ...this.stats } };
   }
 }
 
@@ -95,14 +123,28 @@ export class StreamMapping<R> {
   private readonly filters: ((record: unknown) => boolean)[];
   private readonly abort = new AbortController();
   private readonly now: () => number;
+  private readonly gate = new Gate();
+  /** The stream and function as activity participants. */
+  private readonly source: string;
+  private readonly target: string;
 
   constructor(private readonly options: StreamMappingOptions<R>) {
     this.now = options.now ?? Date.now;
     this.filters = (options.trigger.filterCriteria?.patterns ?? []).map((p) => compileEventPattern(p, { dialect: 'filter' }));
+    this.source = participantOfArn(options.streamArn);
+    this.target = participant.fn(options.functionName);
+  }
+
+  get settings(): Readonly<StreamMappingOptions<R>> {
+    return this.options;
   }
 
   get stopped(): boolean {
     return this.abort.signal.aborted;
+  }
+
+  get paused(): boolean {
+    return !this.gate.isOpen;
   }
 
   /** Stops retrying; a batch in flight stays un-checkpointed and is delivered again after a restart. */
@@ -110,11 +152,23 @@ export class StreamMapping<R> {
     this.abort.abort();
   }
 
+  pause(): void {
+    this.gate.close();
+  }
+
+  resume(): void {
+    this.gate.open();
+  }
+
   /** Delivers one shard batch; `checkpoint` must belong to that batch. */
   async deliver(shardId: string, records: readonly R[], checkpoint: (sequenceNumber: string) => void): Promise<void> {
+    await this.gate.wait(this.abort.signal);
+    if (this.abort.signal.aborted) return;
     const kind = this.options.records;
     const passing = this.filters.length === 0 ? records : records.filter((r) => this.filters.some((matches) => matches(kind.filterView(r))));
     this.stats.filteredOut += records.length - passing.length;
+    const filtered = records.length - passing.length;
+    this.options.runner.activity?.report({ kind: 'stream-record', from: this.source, to: this.target, count: records.length, ...(filtered > 0 && { note: `${filtered} filtered out` }), payload: records });
     const lanes = splitByKey(passing, this.options.trigger.parallelizationFactor ?? 1, (r) => kind.laneKey(r));
     // With several lanes the shard checkpoint may only move once every lane is done.
     const laneCheckpoint = lanes.length === 1 ? checkpoint : () => undefined;
@@ -136,6 +190,8 @@ export class StreamMapping<R> {
       retryDelayMs: streamRetryDelay(this.options.retryBaseDelayMs ?? 500, 30_000),
       now: this.now,
       signal: this.abort.signal,
+      onRetry: (retried, attempt, error) =>
+        this.options.runner.activity?.report({ kind: 'retry', from: this.source, to: this.target, count: retried.length, note: `attempt ${attempt + 1}: ${error}`, payload: retried }),
     });
   }
 
@@ -169,6 +225,8 @@ export class StreamMapping<R> {
     const { functionName, streamArn, queues, onFailureQueue, records: recordInfo } = this.options;
     this.options.logger.error('stream event source discarded records', { function: functionName, records: records.length, condition, error });
     const sourceArn = arn('lambda', `function:${functionName}`);
+    const to = onFailureQueue ? participant.queue(onFailureQueue) : 'dropped';
+    this.options.runner.activity?.report({ kind: 'dlq-move', from: this.source, to, count: records.length, note: condition, payload: records });
     sendStreamFailure<R>(queues, onFailureQueue, { sourceArn, streamArn, shardId, records, condition, approximateInvokeCount: attempts, now: this.now(), streamKind: recordInfo.kind, recordInfo });
   }
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { holdsFor } from '../../../../test/support/holds-for.ts';
 import { waitFor } from '../../../../test/support/wait-for.ts';
 import { silentLogger } from '../../../platform/log.ts';
 import type { StreamTrigger } from '../../../platform/topology/types.ts';
@@ -103,6 +104,28 @@ function mapping(streamArn: string, trigger: Omit<Partial<StreamTrigger>, 'type'
 const keyOf = (record: DynamoDBRecord) => record.dynamodb?.Keys?.pk?.S;
 const sequenceOf = (records: DynamoDBRecord[][], key: string) => records.flat().find((r) => keyOf(r) === key)?.dynamodb?.SequenceNumber;
 const eventually = <T>(check: () => T | Promise<T>, description: string) => waitFor(check, { timeoutMs: 20_000, description });
+
+describe('StreamEventSource pause and resume', () => {
+  it('paused, holds the records un-checkpointed; resumed, delivers them in order', async () => {
+    // Prepare
+    const { name, streamArn } = await createTable();
+    const m = mapping(streamArn, { batchSize: 10 });
+    await put(name, 'before');
+    await eventually(() => expect(m.keys()).toEqual([['before']]), 'the first delivery');
+
+    // Act
+    m.source.pause();
+    await put(name, 'during-1');
+    await put(name, 'during-2');
+
+    // Assess
+    expect(m.source.describe()).toMatchObject({ state: 'Disabled', kind: 'dynamodb', eventSourceArn: streamArn, functionName: m.functionName });
+    await holdsFor(() => expect(m.keys()).toEqual([['before']]), 500);
+    await m.source.resume();
+    await eventually(() => expect(m.keys().flat()).toEqual(['before', 'during-1', 'during-2']), 'the deliveries after resume');
+    expect(m.source.describe().state).toBe('Enabled');
+  });
+});
 
 describe('StreamEventSource delivery', () => {
   it("delivers records in AWS's shape, in per-item order, at most BatchSize at a time", async () => {

@@ -84,6 +84,15 @@ export class FunctionPool {
     return { ok: true, payload: JSON.parse(outcome.payloadJson), durationMs: performance.now() - startedAt, coldStart };
   }
 
+  /** An invocation failed by fault injection: counted and logged like a handler's error, without running it. */
+  injectedError(errorMessage: string): InvokeResult {
+    this.#invocations++;
+    const requestId = randomUUID();
+    const error = { errorType: 'EventloomInjectedFault', errorMessage };
+    this.context.logSink?.append(logGroupName(this.config.name), 'eventloom/fault-injection', Date.now(), `${requestId}\tERROR\t${error.errorType}: ${errorMessage}\n`);
+    return this.#failed(requestId, error, false, performance.now());
+  }
+
   stats(): FunctionStats {
     return {
       invocations: this.#invocations,

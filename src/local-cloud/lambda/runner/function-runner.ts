@@ -1,7 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { isAbsolute } from 'node:path';
+import { invocationSource, participant, type ActivityFeed } from '../../activity/index.ts';
 import { arn, localRegion } from '../../identity.ts';
 import { functionNotFound, invalidParameter, RunnerClosedError, tooManyRequests } from './errors.ts';
+import { runWithFaults } from './fault-run.ts';
+import { FaultInjector } from './faults.ts';
 import { FunctionPool } from './function-pool.ts';
 import { prefixedOutput, stderrLogger } from './output.ts';
 import { Slots } from './slots.ts';
@@ -32,7 +35,11 @@ export class FunctionRunner {
   readonly #aliases = new Map<string, string>();
   /** When each function was last registered: Lambda's `LastModified`. */
   readonly #registeredAt = new Map<string, Date>();
-  readonly #options: Required<Omit<FunctionRunnerOptions, 'logSink'>> & Pick<FunctionRunnerOptions, 'logSink'>;
+  readonly #options: Required<Omit<FunctionRunnerOptions, 'logSink' | 'activity'>> & Pick<FunctionRunnerOptions, 'logSink'>;
+  /** Per-function chaos settings (error rate, added latency, duplicate delivery); in memory, so off after a restart. */
+  readonly faults = new FaultInjector();
+  /** Where invocations are reported; event source mappings report the records they read here too. */
+  readonly activity: ActivityFeed | undefined;
   readonly #reaper: NodeJS.Timeout;
   readonly #coldStarts: Slots;
   #closed = false;
@@ -48,6 +55,7 @@ export class FunctionRunner {
       region: options.region ?? localRegion(),
       maxConcurrentColdStarts: options.maxConcurrentColdStarts ?? Math.max(2, availableParallelism()),
     };
+    this.activity = options.activity;
     this.#coldStarts = new Slots(this.#options.maxConcurrentColdStarts);
     const ttl = this.#options.idleWorkerTtlMs;
     this.#reaper = setInterval(() => this.#reap(), Math.max(10, Math.min(ttl / 2, 30_000)));
@@ -95,7 +103,7 @@ export class FunctionRunner {
     if (pool.limit === 0) return this.#throttle(pool);
     await pool.slots.acquire(options.signal);
     try {
-      return await pool.run(event);
+      return await this.#run(pool, event);
     } finally {
       pool.slots.release();
     }
@@ -106,7 +114,7 @@ export class FunctionRunner {
     const pool = this.#pool(name);
     if (!pool.slots.tryAcquire()) return this.#throttle(pool);
     try {
-      return await pool.run(event);
+      return await this.#run(pool, event);
     } finally {
       pool.slots.release();
     }
@@ -128,6 +136,38 @@ export class FunctionRunner {
     const pools = [...this.#pools.values()];
     for (const pool of pools) pool.slots.rejectWaiters(new RunnerClosedError());
     await Promise.all(pools.map((pool) => pool.close()));
+  }
+
+  /** One invocation in a held slot, with the function's injected faults when it has any. */
+  async #run(pool: FunctionPool, event: unknown): Promise<InvokeResult> {
+    const fault = this.faults.draw(pool.config.name);
+    if (!fault) {
+      const result = await pool.run(event);
+      this.#report(pool, event, result);
+      return result;
+    }
+    const { result, duplicate } = await runWithFaults(pool, event, fault);
+    this.#report(pool, event, result);
+    if (duplicate) this.#report(pool, event, duplicate, 'duplicate');
+    return result;
+  }
+
+  #report(pool: FunctionPool, event: unknown, result: InvokeResult, note?: string): void {
+    if (!this.activity) return;
+    const outcome = result.ok ? 'ok' : result.timedOut ? 'timeout' : 'error';
+    const detail = note ?? (result.ok ? (result.coldStart ? 'cold start' : undefined) : result.error.errorType);
+    const count = Array.isArray((event as { Records?: unknown } | null)?.Records) ? (event as { Records: unknown[] }).Records.length : undefined;
+    this.activity.report({
+      kind: 'invocation',
+      from: invocationSource(event),
+      to: participant.fn(pool.config.name),
+      // Rounded down, so that the start it implies is never before what the step caused was reported.
+      durationMs: Math.floor(result.durationMs),
+      outcome,
+      ...(detail !== undefined && { note: detail }),
+      ...(count !== undefined && { count }),
+      payload: event,
+    });
   }
 
   #pool(name: string): FunctionPool {

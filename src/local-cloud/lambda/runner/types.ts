@@ -1,3 +1,5 @@
+import type { ActivityFeed } from '../../activity/index.ts';
+
 /** One deployed function as the runner sees it. */
 export interface FunctionConfig {
   name: string;
@@ -71,6 +73,8 @@ export interface FunctionRunnerOptions {
   region?: string;
   /** Sandboxes loading their code at once, across all functions; default the number of CPUs (at least 2). */
   maxConcurrentColdStarts?: number;
+  /** Where each invocation (source, outcome, duration) is reported; default nowhere. */
+  activity?: ActivityFeed;
 }
 
 /** What the worker needs to know about its function (sent as `workerData`). */

@@ -1,6 +1,7 @@
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../../platform/log.ts';
+import type { ActivityFeed } from '../../activity/index.ts';
 import type { QueueSender } from '../../delivery/ports.ts';
 import { dynamoDbRecordInfo } from '../../delivery/stream-record-info.ts';
 import { arn } from '../../identity.ts';
@@ -31,6 +32,7 @@ export interface SourceContext {
   readonly logger: Logger;
   readonly now: () => number;
   readonly retryBaseDelayMs?: number;
+  readonly activity?: ActivityFeed | undefined;
 }
 
 /** The ARN `<aws.pipes.source-arn>` names. */
@@ -57,6 +59,7 @@ export function createSource(pipe: PipeDefinition, core: PipeCore, ctx: SourceCo
     logger: ctx.logger,
     now: ctx.now,
     ...(ctx.retryBaseDelayMs !== undefined && { retryBaseDelayMs: ctx.retryBaseDelayMs }),
+    activity: ctx.activity,
   };
   switch (source.kind) {
     case 'dynamodb':

@@ -1,4 +1,5 @@
 import type { Logger } from '../../../platform/log.ts';
+import { participant, participantOfArn, type ActivityFeed } from '../../activity/index.ts';
 import { sendStreamFailure, type StreamFailureCondition } from '../../delivery/failure-record.ts';
 import type { QueueSender } from '../../delivery/ports.ts';
 import { runStreamBatch, streamRetryDelay, type DeliveryOutcome } from '../../delivery/stream-batch.ts';
@@ -24,6 +25,8 @@ export interface StreamDeliveryOptions<R extends PipeEvent> {
   readonly now: () => number;
   /** First retry delay; doubles up to 30 s. Default 500 ms. */
   readonly retryBaseDelayMs?: number;
+  /** Where records read, retries and discards are reported; default nowhere. */
+  readonly activity?: ActivityFeed | undefined;
 }
 
 /**
@@ -51,6 +54,7 @@ export class StreamDelivery<R extends PipeEvent> {
     const last = (batch: readonly R[]) => info.sequenceNumber(batch[batch.length - 1]!);
     const passing = records.filter((record) => core.matches(record));
     core.dropped(records.length - passing.length);
+    this.report('stream-record', records, records.length > passing.length ? `${records.length - passing.length} filtered out` : undefined);
     if (passing.length > 0) {
       await runStreamBatch<R>(passing, {
         deliver: async (subset, save) => toDeliveryOutcome(subset, await core.deliver(subset, () => save(last(subset)))),
@@ -64,15 +68,23 @@ export class StreamDelivery<R extends PipeEvent> {
         retryDelayMs: streamRetryDelay(this.options.retryBaseDelayMs ?? 500, 30_000),
         now: this.options.now,
         signal: this.abort.signal,
+        onRetry: (retried, attempt, error) => this.report('retry', retried, `attempt ${attempt + 1}: ${error}`),
       });
     }
     // Filtered-out records after the last delivered one still advance the checkpoint.
     if (!this.abort.signal.aborted) checkpoint(last(records));
   }
 
+  /** Reads and retries go from the stream to the pipe. */
+  private report(kind: 'stream-record' | 'retry', records: readonly R[], note: string | undefined): void {
+    const { activity, streamArn, pipeName } = this.options;
+    activity?.report({ kind, from: participantOfArn(streamArn), to: participant.pipe(pipeName), count: records.length, ...(note !== undefined && { note }), payload: records });
+  }
+
   private discard(shardId: string, records: readonly R[], condition: StreamFailureCondition, attempts: number, error: string): void {
     const { deadLetterQueue, pipeName, pipeArn, streamArn, streamKind, queues } = this.options;
     this.options.logger.error('pipe discarded records', { pipe: pipeName, records: records.length, condition, error, deadLetterQueue: deadLetterQueue ?? null });
+    this.options.activity?.report({ kind: 'dlq-move', from: participant.pipe(pipeName), to: deadLetterQueue ? participant.queue(deadLetterQueue) : 'dropped', count: records.length, note: condition, payload: records });
     sendStreamFailure<R>(queues, deadLetterQueue, {
       sourceArn: pipeArn,
       streamArn,

@@ -1,0 +1,20 @@
+/** The dashboard's JSON API, as `GET /_eventloom/api` lists it (README "Dashboard" documents each). */
+export const API_ROUTES = [
+  { method: 'GET', path: '/_eventloom/api/overview', does: 'every stack and resource with live counters' },
+  { method: 'GET', path: '/_eventloom/api/activity?after=<seq>&limit=<n>', does: 'recent activity steps, oldest first' },
+  { method: 'GET', path: '/_eventloom/api/trace?key=<business key>', does: "a key's path as a sequence diagram (participants, steps with timings)" },
+  { method: 'GET', path: '/_eventloom/api/functions/<name>/logs?since=<ms>&limit=<n>', does: "the newest lines of a function's CloudWatch Logs group" },
+  { method: 'POST', path: '/_eventloom/api/functions/<name>/invoke', body: '{ payload?, async? }', does: 'invoke a function' },
+  { method: 'GET', path: '/_eventloom/api/faults', does: 'functions with fault injection on' },
+  { method: 'PUT', path: '/_eventloom/api/functions/<name>/fault', body: '{ errorRate?, latencyMs?, duplicateRate? }', does: 'inject faults (off after a restart)' },
+  { method: 'DELETE', path: '/_eventloom/api/functions/<name>/fault', does: 'turn fault injection off' },
+  { method: 'POST', path: '/_eventloom/api/queues/<name>/messages', body: '{ body, delaySeconds? }', does: 'send a message' },
+  { method: 'POST', path: '/_eventloom/api/queues/<name>/purge', does: 'purge a queue' },
+  { method: 'POST', path: '/_eventloom/api/queues/<name>/redrive', body: '{ destination?, maxPerSecond? }', does: 'redrive a DLQ (StartMessageMoveTask)' },
+  { method: 'GET', path: '/_eventloom/api/queues/<name>/redrive', does: "the queue's message move tasks" },
+  { method: 'POST', path: '/_eventloom/api/queues/<name>/redrive/cancel', body: '{ taskHandle? }', does: 'cancel the running move task' },
+  { method: 'POST', path: '/_eventloom/api/events', body: '{ bus?, source, detailType, detail, resources? }', does: 'put an event on a bus' },
+  { method: 'POST', path: '/_eventloom/api/event-source-mappings/<uuid>/pause', does: 'pause an event source mapping' },
+  { method: 'POST', path: '/_eventloom/api/event-source-mappings/<uuid>/resume', does: 'resume an event source mapping' },
+  { method: 'GET', path: '/_eventloom/events', does: 'server-sent events: `activity` batches and `overview` snapshots' },
+] as const;
