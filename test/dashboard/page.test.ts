@@ -147,6 +147,39 @@ describe.skipIf(chromiumMissing !== undefined)(`dashboard page in headless Chrom
     expect(await page.locator('#timeline tr[data-kind="dlq-move"]').count()).toBeGreaterThan(0);
   });
 
+  it('invokes a function, sends a message and puts an event from the page, showing the answers', async () => {
+    await page.click('a[data-tab="resources"]');
+
+    // Act: invoke the stock list API with a body it refuses (a 400 answer, not a function error).
+    await row('functions', fn('listSkusApi')).locator('button[data-action="invoke"]').click();
+    await page.fill('#dialog-fields textarea[name="payload"]', '{"body": "not json"}');
+    await page.click('#dialog-ok');
+
+    // Assess
+    await page.locator('#dialog-result', { hasText: '"statusCode": 400' }).waitFor();
+    await page.fill('#dialog-fields textarea[name="payload"]', '{oops');
+    await page.click('#dialog-ok');
+    await page.locator('#dialog-error', { hasText: 'payload' }).waitFor();
+    await page.click('#dialog-cancel');
+
+    // Act: a message to a DLQ, then an event no rule matches.
+    await row('queues', fn('deallocateOrderCanceledWorkerDlq')).locator('button[data-action="send"]').click();
+    await page.fill('#dialog-fields textarea[name="body"]', 'sent from the page');
+    await page.click('#dialog-ok');
+    await eventually(async () => expect(await number('queues', fn('deallocateOrderCanceledWorkerDlq'), 'visible')).toBe(1), 'the message counted');
+    await row('buses', fn('events')).locator('button[data-action="put-event"]').click();
+    await page.fill('#dialog-fields input[name="detailType"]', 'Dashboard.Test');
+    await page.fill('#dialog-fields textarea[name="detail"]', '{"hello": "world"}');
+    await page.click('#dialog-ok');
+
+    // Assess
+    await page.locator('#dialog-result', { hasText: '"matchedRules": []' }).waitFor();
+    await page.click('#dialog-cancel');
+    await row('queues', fn('deallocateOrderCanceledWorkerDlq')).locator('button[data-action="purge"]').click();
+    await page.click('#dialog-ok');
+    await eventually(async () => expect(await number('queues', fn('deallocateOrderCanceledWorkerDlq'), 'visible')).toBe(0), 'the purged queue');
+  });
+
   it('pauses and resumes an event source mapping from the page', async () => {
     await page.click('a[data-tab="resources"]');
     const mapping = page.locator(`details[data-stack="${APP}"] table[data-table="eventSourceMappings"] tr`, { hasText: fn('syncOrderWorker') });
