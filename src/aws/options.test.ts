@@ -27,7 +27,8 @@ describe('optionsFromContext', () => {
 
 describe('includesDevOnly', () => {
   it.each([
-    ['dev', false, true],
+    ['dev', false, false],
+    ['dev', true, true],
     ['prod', false, false],
     ['prod', true, true],
   ])('stage %s, testing API enabled %s → %s', (stage, enableTestingApi, included) => {

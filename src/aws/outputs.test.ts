@@ -26,9 +26,9 @@ describe('envFromOutputs', () => {
     });
   });
 
-  it('also wants the dev-only API in dev', () => {
+  it('also wants the dev-only API when the testing API is enabled', () => {
     const outputs = { 'eventloom-dev-shop': { ShopApiBaseUrl: 'a', ShopTableName: 'b' } };
-    expect(() => envFromOutputs(outputs, [app], resolveOptions())).toThrow(/ShopTestingApiBaseUrl \(SHOP_TESTING_API_BASE_URL\)/);
+    expect(() => envFromOutputs(outputs, [app], resolveOptions({ enableTestingApi: true }))).toThrow(/ShopTestingApiBaseUrl \(SHOP_TESTING_API_BASE_URL\)/);
   });
 
   it('names the missing output and suggests the stack was not deployed', () => {

@@ -32,13 +32,13 @@ const app = defineApp({
 });
 
 describe('selectResources', () => {
-  it('keeps every API and function in dev', () => {
-    const selection = selectResources(app, resolveOptions());
+  it('keeps every API and function with the testing API enabled', () => {
+    const selection = selectResources(app, resolveOptions({ enableTestingApi: true }));
     expect([...selection.httpApis]).toEqual(['orders', 'testing']);
     expect([...selection.functions]).toEqual(['api', 'chaos', 'chaosWorker', 'audit']);
   });
 
-  it('leaves out a dev-only API elsewhere, and the functions only it routes to', () => {
+  it('leaves out a dev-only API without it (any stage), and the functions only it routes to', () => {
     const selection = selectResources(app, resolveOptions({ stage: 'prod' }));
     expect([...selection.httpApis]).toEqual(['orders']);
     expect([...selection.functions]).toEqual(['api', 'chaosWorker', 'audit']);
