@@ -1,3 +1,4 @@
+import { readerBatching } from '../../streams/batching.ts';
 import type { Logger } from '../../../platform/log.ts';
 import type { StreamSourceParameters } from '../../../platform/topology/types.ts';
 import { sendStreamFailure, type StreamFailureCondition } from '../../delivery/failure-record.ts';
@@ -50,9 +51,7 @@ export function mappingReaderSettings(options: StreamMappingTarget & { trigger: 
   return {
     consumerId: `esm:${options.functionName}:${options.streamArn}`,
     checkpoints: options.checkpoints,
-    startingPosition: options.trigger.startingPosition,
-    batchSize: options.trigger.batchSize ?? 100,
-    maximumBatchingWindowMs: (options.trigger.maximumBatchingWindowInSeconds ?? 0) * 1_000,
+    ...readerBatching(options.trigger),
     logger: options.logger,
   };
 }

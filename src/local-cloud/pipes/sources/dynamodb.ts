@@ -1,3 +1,4 @@
+import { readerBatching } from '../../streams/batching.ts';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Logger } from '../../../platform/log.ts';
 import { StreamReader, type CheckpointStore, type DynamoDBStreamRecord } from '../../streams/index.ts';
@@ -24,9 +25,7 @@ export function dynamoDbSource(options: DynamoDbSourceOptions): PipeSource {
     streamArn: options.streamArn,
     client: options.client,
     checkpoints: options.checkpoints,
-    startingPosition: parameters.startingPosition ?? 'LATEST',
-    batchSize: parameters.batchSize ?? 100,
-    maximumBatchingWindowMs: (parameters.maximumBatchingWindowInSeconds ?? 0) * 1_000,
+    ...readerBatching(parameters),
     onBatch: (batch) => delivery.deliver(batch.shardId, batch.records, batch.checkpoint),
     logger: options.logger,
   });

@@ -1,3 +1,4 @@
+import { readerBatching } from '../../streams/batching.ts';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../../platform/log.ts';
 import { localRegion } from '../../identity.ts';
@@ -31,9 +32,7 @@ export function kinesisSource(options: KinesisSourceOptions): PipeSource {
     streamName: options.streamName,
     client: options.client,
     checkpoints: options.checkpoints,
-    startingPosition: parameters.startingPosition ?? 'LATEST',
-    batchSize: parameters.batchSize ?? 100,
-    maximumBatchingWindowMs: (parameters.maximumBatchingWindowInSeconds ?? 0) * 1_000,
+    ...readerBatching(parameters),
     onBatch: ({ shardId, records, checkpoint }) =>
       delivery.deliver(shardId, records.map((record) => toKinesisPipeEvent(record, { shardId, streamArn, region, roleArn })), checkpoint),
     logger: options.logger,
