@@ -1,30 +1,17 @@
 import type { InputLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import { quoteValue } from '../protocol/errors.ts';
+import { wireInputReader, type Input } from '../protocol/wire-input.ts';
 import { constraintViolation, invalidParameter, missingParameter } from './errors.ts';
 import { resolveGroupName } from './models.ts';
 
-/** One operation's raw JSON input. */
-export type Input = Record<string, unknown>;
+export type { Input };
 
-export function requiredString(input: Input, name: string): string {
-  const value = optionalString(input, name);
-  if (value === undefined) throw missingParameter(name);
-  return value;
-}
+const read = wireInputReader(
+  { wrongType: (path, _expected, value) => invalidParameter(`Value ${quoteValue(value)} for parameter ${path} is invalid.`), missing: missingParameter },
+  { emptyStringIsMissing: false },
+);
 
-export function optionalString(input: Input, name: string): string | undefined {
-  const value = input[name];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw invalidType(name, value);
-  return value;
-}
-
-export function optionalInteger(input: Input, name: string): number | undefined {
-  const value = input[name];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw invalidType(name, value);
-  return value;
-}
+export const { optionalString, requiredString, optionalInteger, optionalBoolean } = read;
 
 /** A time in epoch milliseconds; AWS refuses negative ones. */
 export function optionalTime(input: Input, name: string): number | undefined {
@@ -33,33 +20,26 @@ export function optionalTime(input: Input, name: string): number | undefined {
   return value;
 }
 
-export function optionalBoolean(input: Input, name: string): boolean | undefined {
-  const value = input[name];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') throw invalidType(name, value);
+/** A string list of 1 to `max` names (`logStreamNames`, `logGroupIdentifiers`). */
+export function boundedStringList(input: Input, name: string, max: number): string[] | undefined {
+  const value = read.optionalStringList(input, name);
+  if (value !== undefined && (value.length < 1 || value.length > max)) {
+    throw constraintViolation(name, `[${value.join(', ')}]`, `Member must have length between 1 and ${max}`);
+  }
   return value;
 }
 
-export function optionalStringList(input: Input, name: string, max: number): string[] | undefined {
-  const value = input[name];
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw invalidType(name, value);
-  if (value.length < 1 || value.length > max) throw constraintViolation(name, `[${value.join(', ')}]`, `Member must have length between 1 and ${max}`);
-  return value as string[];
-}
-
 export function logEvents(input: Input): InputLogEvent[] {
-  const value = input.logEvents;
-  if (value === undefined || value === null) throw missingParameter('logEvents');
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'object' || item === null)) throw invalidType('logEvents', value);
-  return value as InputLogEvent[];
+  if (input.logEvents === undefined || input.logEvents === null) throw missingParameter('logEvents');
+  return read.objectList(input, 'logEvents').map((event, index) => {
+    const path = `logEvents.${index + 1}.member`;
+    const timestamp = read.optionalInteger(event, 'timestamp', `${path}.timestamp`);
+    if (timestamp === undefined) throw missingParameter(`${path}.timestamp`);
+    return { timestamp, message: read.requiredString(event, 'message', `${path}.message`) };
+  });
 }
 
 /** The group an operation addresses by `logGroupName` or `logGroupIdentifier`. */
 export function groupOf(input: Input): string {
   return resolveGroupName(optionalString(input, 'logGroupName'), optionalString(input, 'logGroupIdentifier'));
-}
-
-function invalidType(name: string, value: unknown) {
-  return invalidParameter(`Value ${quoteValue(value)} for parameter ${name} is invalid.`);
 }

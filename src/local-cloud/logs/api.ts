@@ -5,7 +5,7 @@ import type {
   GetLogEventsCommandInput,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { findOperation, type AwsJsonService } from '../protocol/index.ts';
-import { groupOf, logEvents, optionalBoolean, optionalInteger, optionalString, optionalStringList, optionalTime, requiredString, type Input } from './api-input.ts';
+import { groupOf, logEvents, optionalBoolean, optionalInteger, optionalString, boundedStringList, optionalTime, requiredString, type Input } from './api-input.ts';
 import { invalidParameter } from './errors.ts';
 import { limitIn } from './paging.ts';
 import type { LogsService } from './service.ts';
@@ -56,7 +56,7 @@ function groupOperations(logs: LogsService): Record<string, Operation> {
       const input: DescribeLogGroupsCommandInput = {
         logGroupNamePrefix: optionalString(raw, 'logGroupNamePrefix'),
         logGroupNamePattern: optionalString(raw, 'logGroupNamePattern'),
-        logGroupIdentifiers: optionalStringList(raw, 'logGroupIdentifiers', 50),
+        logGroupIdentifiers: boundedStringList(raw, 'logGroupIdentifiers', 50),
         nextToken: optionalString(raw, 'nextToken'),
         limit: optionalInteger(raw, 'limit'),
       };
@@ -119,7 +119,7 @@ function eventOperations(logs: LogsService): Record<string, Operation> {
 
     FilterLogEvents: (raw) => {
       const input: FilterLogEventsCommandInput = {
-        logStreamNames: optionalStringList(raw, 'logStreamNames', 100),
+        logStreamNames: boundedStringList(raw, 'logStreamNames', 100),
         logStreamNamePrefix: optionalString(raw, 'logStreamNamePrefix'),
         startTime: optionalTime(raw, 'startTime'),
         endTime: optionalTime(raw, 'endTime'),

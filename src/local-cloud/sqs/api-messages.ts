@@ -10,7 +10,7 @@ import type {
   SendMessageCommandInput,
   SendMessageResult,
 } from '@aws-sdk/client-sqs';
-import { entryList, messageAttributes, messageAttributesToJson, optionalInteger, requiredString, stringList, type Input } from './api-input.ts';
+import { objectList, messageAttributes, messageAttributesToJson, optionalInteger, requiredString, optionalStringList, type Input } from './api-input.ts';
 import { isSqsError, missingParameter, SqsError } from './errors.ts';
 import { md5OfMessageAttributes, type MessageAttributes } from './md5.ts';
 import type { ReceivedMessage } from './models.ts';
@@ -41,7 +41,7 @@ export function messageOperations(sqs: SqsService): Record<string, (input: Input
 
     SendMessageBatch: (raw): SendMessageBatchResult => {
       const queueUrl = requiredString(raw, 'QueueUrl');
-      const entries = entryList(raw, 'Entries');
+      const entries = objectList(raw, 'Entries');
       validateBatchEntries(entries as { Id?: string }[], 'SendMessageBatchRequestEntry');
       let total = 0;
       for (const entry of entries) {
@@ -60,9 +60,9 @@ export function messageOperations(sqs: SqsService): Record<string, (input: Input
     ReceiveMessage: async (raw) => {
       const input: ReceiveMessageCommandInput = {
         QueueUrl: requiredString(raw, 'QueueUrl'),
-        AttributeNames: stringList(raw, 'AttributeNames') as ReceiveMessageCommandInput['AttributeNames'],
-        MessageSystemAttributeNames: stringList(raw, 'MessageSystemAttributeNames') as ReceiveMessageCommandInput['MessageSystemAttributeNames'],
-        MessageAttributeNames: stringList(raw, 'MessageAttributeNames'),
+        AttributeNames: optionalStringList(raw, 'AttributeNames') as ReceiveMessageCommandInput['AttributeNames'],
+        MessageSystemAttributeNames: optionalStringList(raw, 'MessageSystemAttributeNames') as ReceiveMessageCommandInput['MessageSystemAttributeNames'],
+        MessageAttributeNames: optionalStringList(raw, 'MessageAttributeNames'),
         MaxNumberOfMessages: optionalInteger(raw, 'MaxNumberOfMessages'),
         VisibilityTimeout: optionalInteger(raw, 'VisibilityTimeout'),
         WaitTimeSeconds: optionalInteger(raw, 'WaitTimeSeconds'),
@@ -85,7 +85,7 @@ export function messageOperations(sqs: SqsService): Record<string, (input: Input
 
     DeleteMessageBatch: (raw): DeleteMessageBatchResult => {
       const queueUrl = requiredString(raw, 'QueueUrl');
-      const entries = entryList(raw, 'Entries');
+      const entries = objectList(raw, 'Entries');
       validateBatchEntries(entries as { Id?: string }[], 'DeleteMessageBatchRequestEntry');
       return runBatch(entries, (entry, id) => {
         sqs.deleteMessage(queueUrl, requiredString(entry, 'ReceiptHandle'));
@@ -105,7 +105,7 @@ export function messageOperations(sqs: SqsService): Record<string, (input: Input
 
     ChangeMessageVisibilityBatch: (raw): ChangeMessageVisibilityBatchResult => {
       const queueUrl = requiredString(raw, 'QueueUrl');
-      const entries = entryList(raw, 'Entries');
+      const entries = objectList(raw, 'Entries');
       validateBatchEntries(entries as { Id?: string }[], 'ChangeMessageVisibilityBatchRequestEntry');
       return runBatch(entries, (entry, id) => {
         sqs.changeMessageVisibility(queueUrl, requiredString(entry, 'ReceiptHandle'), requiredInteger(entry, 'VisibilityTimeout'));

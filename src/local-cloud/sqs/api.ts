@@ -12,7 +12,7 @@ import type {
   ListQueueTagsResult,
 } from '@aws-sdk/client-sqs';
 import { findOperation, type AwsJsonService } from '../protocol/index.ts';
-import { optionalInteger, optionalString, requiredString, stringList, stringMap, type Input } from './api-input.ts';
+import { optionalInteger, optionalString, requiredString, optionalStringList, optionalStringMap, type Input } from './api-input.ts';
 import { messageOperations } from './api-messages.ts';
 import { moveOperations } from './api-moves.ts';
 import { invalidParameter } from './errors.ts';
@@ -52,8 +52,8 @@ function queueOperations(sqs: SqsService): Record<string, Operation> {
     CreateQueue: (raw): CreateQueueResult => {
       const input: CreateQueueCommandInput = {
         QueueName: requiredString(raw, 'QueueName'),
-        Attributes: stringMap(raw, 'Attributes'),
-        tags: stringMap(raw, 'tags'),
+        Attributes: optionalStringMap(raw, 'Attributes'),
+        tags: optionalStringMap(raw, 'tags'),
       };
       return { QueueUrl: sqs.createQueue(input.QueueName as string, input.Attributes ?? {}, input.tags ?? {}) };
     },
@@ -66,7 +66,7 @@ function queueOperations(sqs: SqsService): Record<string, Operation> {
     GetQueueAttributes: (raw): GetQueueAttributesResult => {
       const input: GetQueueAttributesCommandInput = {
         QueueUrl: requiredString(raw, 'QueueUrl'),
-        AttributeNames: stringList(raw, 'AttributeNames') as GetQueueAttributesCommandInput['AttributeNames'],
+        AttributeNames: optionalStringList(raw, 'AttributeNames') as GetQueueAttributesCommandInput['AttributeNames'],
       };
       const names = input.AttributeNames ?? [];
       const attributes = sqs.getQueueAttributes(input.QueueUrl as string, names);
@@ -74,7 +74,7 @@ function queueOperations(sqs: SqsService): Record<string, Operation> {
     },
 
     SetQueueAttributes: (raw) => {
-      sqs.setQueueAttributes(requiredString(raw, 'QueueUrl'), stringMap(raw, 'Attributes') ?? {});
+      sqs.setQueueAttributes(requiredString(raw, 'QueueUrl'), optionalStringMap(raw, 'Attributes') ?? {});
       return {};
     },
 
@@ -109,12 +109,12 @@ function queueOperations(sqs: SqsService): Record<string, Operation> {
     },
 
     TagQueue: (raw) => {
-      sqs.tagQueue(requiredString(raw, 'QueueUrl'), stringMap(raw, 'Tags') ?? {});
+      sqs.tagQueue(requiredString(raw, 'QueueUrl'), optionalStringMap(raw, 'Tags') ?? {});
       return {};
     },
 
     UntagQueue: (raw) => {
-      sqs.tagQueue(requiredString(raw, 'QueueUrl'), {}, stringList(raw, 'TagKeys') ?? []);
+      sqs.tagQueue(requiredString(raw, 'QueueUrl'), {}, optionalStringList(raw, 'TagKeys') ?? []);
       return {};
     },
 
