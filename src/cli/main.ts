@@ -26,7 +26,7 @@ const commands: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') return void console.log(USAGE);
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) throw new CliError(`Unknown command "${name}".\n\n${USAGE}`);
   await (await command()).run(rest);
 }

@@ -14,7 +14,7 @@ describe('parsePort', () => {
     expect(parsePort('--port', text)).toBe(port);
   });
 
-  it.each(['-1', '65536', '45.5', 'http'])('refuses %j, naming the flag', (text) => {
+  it.each(['-1', '65536', '45.5', 'http', '', ' ', '0x50', '1e3'])('refuses %j, naming the flag', (text) => {
     expect(() => parsePort('--dynamodb-port', text)).toThrow(CliError);
     expect(() => parsePort('--dynamodb-port', text)).toThrow(`--dynamodb-port must be a port number (0–65535), got "${text}".`);
   });

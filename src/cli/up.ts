@@ -138,7 +138,7 @@ function printEndpoints(cloud: LocalCloud, envFile: string): void {
 
 /** A port number from a flag's text (0: any free port), or a CliError naming the flag. */
 export function parsePort(flag: string, value: string): number {
-  const port = Number(value);
+  const port = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`${flag} must be a port number (0–65535), got "${value}".`);
   return port;
 }

@@ -192,7 +192,7 @@ describe('eventloom up: failures are one clear line and exit code 1', () => {
   });
 
   it('prints the usage for --help (exit 0) and for an unknown command (exit 1)', { timeout: 60_000 }, async () => {
-    const [help, upHelp, unknown] = await Promise.all([runCli(['--help']), runCli(['up', '--help']), runCli(['frobnicate'])]);
+    const [help, upHelp, unknown, inherited] = await Promise.all([runCli(['--help']), runCli(['up', '--help']), runCli(['frobnicate']), runCli(['constructor'])]);
 
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: eventloom <command>/);
@@ -203,5 +203,7 @@ describe('eventloom up: failures are one clear line and exit code 1', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Unknown command "frobnicate"');
     expect(unknown.stderr).toContain('Usage: eventloom <command>');
+    expect(inherited.code).toBe(1);
+    expect(inherited.stderr).toContain('Unknown command "constructor"');
   });
 });
