@@ -9,7 +9,7 @@ const benchApp = defineApp({
   name: 'bench',
   tables: { events: { partitionKey: { name: 'pk', type: 'S' }, stream: 'NEW_IMAGE' } },
   buses: { bus: {} },
-  pipes: { events: { sourceTable: 'events', source: { startingPosition: 'TRIM_HORIZON', batchSize: 100 }, target: { bus: 'bus', source: 'bench', detailType: 'ItemWritten' } } },
+  pipes: { events: { sourceTable: 'events', source: { startingPosition: 'TRIM_HORIZON', batchSize: 10 }, target: { bus: 'bus', source: 'bench', detailType: 'ItemWritten' } } },
   queues: { work: { visibilityTimeoutSeconds: 30 } },
   rules: { written: { bus: 'bus', eventPattern: { source: ['bench'] }, targets: [{ queue: 'work' }] } },
   functions: {

@@ -26,7 +26,7 @@ export const fixtureApp = defineApp({
     ledgerToBus: {
       sourceTable: 'ledger',
       source: {
-        batchSize: 50,
+        batchSize: 10,
         maximumBatchingWindowInSeconds: 5,
         startingPosition: 'TRIM_HORIZON',
         maximumRetryAttempts: 3,

@@ -20,7 +20,7 @@ describe('dispensary topology (spec "Decisions" 3–9)', () => {
       expect.objectContaining({ type: 'dynamodb-stream', table: 'event-log', maximumRetryAttempts: 3, bisectBatchOnFunctionError: true, reportBatchItemFailures: true, onFailureQueue: 'publisher-dlq' }),
     ]);
     expect(views!.triggers).toEqual([
-      expect.objectContaining({ type: 'kinesis', stream: 'events', batchSize: 10, maximumRetryAttempts: 3, reportBatchItemFailures: true, onFailureQueue: 'projector-views-dlq' }),
+      expect.objectContaining({ type: 'kinesis', stream: 'events', batchSize: 10, maximumRetryAttempts: 3, bisectBatchOnFunctionError: true, reportBatchItemFailures: true, onFailureQueue: 'projector-views-dlq' }),
     ]);
     // A gap is caught up from the event log: the projector queries it.
     expect(views!.tableAccess).toEqual({ 'dispenses-view': ['GetItem', 'PutItem'], 'event-log': ['Query'] });

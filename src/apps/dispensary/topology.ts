@@ -78,6 +78,8 @@ const functions: Record<string, FunctionDef> = {
         startingPosition: 'TRIM_HORIZON',
         batchSize: 10,
         maximumRetryAttempts: 3,
+        // A crash (not a reported record) halves the batch, so only the record causing it is dead-lettered.
+        bisectBatchOnFunctionError: true,
         reportBatchItemFailures: true,
         onFailureQueue: 'projector-views-dlq',
       },

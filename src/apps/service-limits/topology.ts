@@ -17,24 +17,32 @@ const cors: CorsDef = {
   exposeHeaders: ['*'],
 };
 
-/** The reference's event source mapping: batches of 50 from the oldest record, one event name, service items only. */
-const counterTrigger = (eventName: 'INSERT' | 'MODIFY'): StreamTrigger => ({
+/**
+ * The reference's event source mapping (batches of 50 from the oldest record, one event name, service
+ * items only), bounded: a record still failing after 10 retries (a crash bisected down to it, or a
+ * transient error that never clears) goes to the consumer's DLQ instead of holding the shard for the
+ * stream's 24 hours. No maximum age, so a backlog that is only late is still counted.
+ */
+const counterTrigger = (eventName: 'INSERT' | 'MODIFY', onFailureQueue: string): StreamTrigger => ({
   type: 'dynamodb-stream',
   table: TABLE,
   startingPosition: 'TRIM_HORIZON',
   batchSize: 50,
   filterCriteria: { patterns: [{ eventName: [eventName], dynamodb: { Keys: { SK: { S: [{ prefix: 'SERVICE#' }] } } } }] },
   reportBatchItemFailures: true,
+  maximumRetryAttempts: 10,
+  bisectBatchOnFunctionError: true,
+  onFailureQueue,
 });
 
-const consumer = (file: string, actions: FunctionDef['tableAccess'], eventName: 'INSERT' | 'MODIFY'): FunctionDef => ({
+const consumer = (name: string, file: string, actions: FunctionDef['tableAccess'], eventName: 'INSERT' | 'MODIFY'): FunctionDef => ({
   handler: `${root}/counters/${file}.ts#handler`,
   environment: env,
   tableAccess: actions,
   timeoutSeconds: 50,
   // The reference's consumers: Node.js 22, 4,096 MB, 50 s.
   memoryMb: 4096,
-  triggers: [counterTrigger(eventName)],
+  triggers: [counterTrigger(eventName, `${name}-dlq`)],
 });
 
 /**
@@ -51,6 +59,11 @@ export function serviceLimitsApp(options: ServiceLimitsOptions = {}) {
         stream: 'NEW_AND_OLD_IMAGES',
       },
     },
+    // AWS's failure record (shard, sequence numbers) of each batch a counter consumer gave up on.
+    queues: {
+      'service-insert-counter-dlq': { messageRetentionSeconds: 1_209_600 },
+      'service-modify-counter-dlq': { messageRetentionSeconds: 1_209_600 },
+    },
     functions: {
       // Reads by key and by partition, scans for the list routes; transactions create/delete an account with its counter.
       api: {
@@ -60,9 +73,9 @@ export function serviceLimitsApp(options: ServiceLimitsOptions = {}) {
         timeoutSeconds: 10,
       },
       // One transaction: conditional Update of the service (flag) + Update (ADD) of the counter.
-      'service-insert-counter': consumer('insert-handler', { [TABLE]: ['UpdateItem'] }, 'INSERT'),
+      'service-insert-counter': consumer('service-insert-counter', 'insert-handler', { [TABLE]: ['UpdateItem'] }, 'INSERT'),
       // One transaction: conditional Delete of the service + Update (ADD −1) of the counter.
-      'service-modify-counter': consumer('modify-handler', { [TABLE]: ['DeleteItem', 'UpdateItem'] }, 'MODIFY'),
+      'service-modify-counter': consumer('service-modify-counter', 'modify-handler', { [TABLE]: ['DeleteItem', 'UpdateItem'] }, 'MODIFY'),
     },
     httpApis: {
       api: {

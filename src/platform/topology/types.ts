@@ -55,7 +55,8 @@ export interface KinesisStreamDef {
   readonly retentionHours?: number;
 }
 
-export type StartingPosition = 'TRIM_HORIZON' | 'LATEST';
+export const STARTING_POSITIONS = ['TRIM_HORIZON', 'LATEST'] as const;
+export type StartingPosition = (typeof STARTING_POSITIONS)[number];
 
 /** An EventBridge event pattern, as an object (validated at load time). */
 export type EventPattern = Readonly<Record<string, unknown>>;
@@ -64,18 +65,19 @@ export interface PipeDef {
   /** Logical name of the table whose stream feeds the pipe. */
   readonly sourceTable: string;
   readonly source?: {
-    /** 1–10,000, default 100. */
+    /** 1–10, what one PutEvents to the target bus takes. Unset: AWS's default, and 100 locally (sent 10 at a time). */
     readonly batchSize?: number;
     /** 0–300, default 0. */
     readonly maximumBatchingWindowInSeconds?: number;
     /** Default `LATEST`. */
     readonly startingPosition?: StartingPosition;
-    /** −1 (forever) … 10,000, default −1. */
+    /** −1 (until the record leaves the stream, 24 h) … 10,000, default −1. */
     readonly maximumRetryAttempts?: number;
-    /** −1 (forever) or 60 … 604,800, default −1. */
+    /** −1 (until the record leaves the stream) or 60 … 604,800, default −1. */
     readonly maximumRecordAgeInSeconds?: number;
+    /** Halve a failing batch until the failing record is alone, so only it is retried and dead-lettered. */
     readonly onPartialBatchItemFailure?: 'AUTOMATIC_BISECT';
-    /** Logical name of a queue receiving records the pipe gave up on. */
+    /** Logical name of a queue receiving AWS's failure record (shard, sequence numbers) of records the pipe gave up on. */
     readonly deadLetterQueue?: string;
   };
   /** Up to 5 patterns; a record passes when it matches any. */

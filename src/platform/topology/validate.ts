@@ -1,6 +1,6 @@
 import { APP_NAME, ENV_NAME, IssueCollector, LOGICAL_NAME } from './checks.ts';
 import { TopologyError, type TopologyIssue } from './errors.ts';
-import { STREAM_VIEW_TYPES, type AppDef, type FunctionDef, type KinesisStreamDef, type PipeDef, type QueueDef, type RuleDef, type TableDef } from './types.ts';
+import { STARTING_POSITIONS, STREAM_VIEW_TYPES, type AppDef, type FunctionDef, type KinesisStreamDef, type PipeDef, type QueueDef, type RuleDef, type TableDef } from './types.ts';
 import { jsonPathProblem } from '../event-pattern/json-path.ts';
 import { refTarget } from './refs.ts';
 import { validateAccess } from './validate-access.ts';
@@ -72,12 +72,22 @@ function validateTable(c: IssueCollector, path: string, table: TableDef): void {
   if (table.globalSecondaryIndexes && table.globalSecondaryIndexes.length > 20) c.add(`${path}.globalSecondaryIndexes`, 'at most 20 GSIs per table');
 }
 
+/** What one PutEvents call takes, hence the largest batch of a pipe whose target is a bus. */
+const MAX_BUS_TARGET_BATCH = 10;
+
 function validatePipe(c: IssueCollector, app: AppDef, path: string, pipe: PipeDef): void {
   if (c.ref(`${path}.sourceTable`, 'table', pipe.sourceTable, app.tables) && !app.tables?.[pipe.sourceTable]?.stream) {
     c.add(`${path}.sourceTable`, `table "${pipe.sourceTable}" has no stream (set its \`stream\` view type)`);
   }
   const source = pipe.source ?? {};
-  c.range(`${path}.source.batchSize`, source.batchSize, 1, 10_000);
+  // The target is always an event bus, and Pipes refuses a batch larger than its target takes: 10 PutEvents entries.
+  c.range(`${path}.source.batchSize`, source.batchSize, 1, MAX_BUS_TARGET_BATCH);
+  if (source.startingPosition !== undefined && !STARTING_POSITIONS.includes(source.startingPosition)) {
+    c.add(`${path}.source.startingPosition`, `must be ${STARTING_POSITIONS.join(' or ')}, got "${String(source.startingPosition)}"`);
+  }
+  if (source.onPartialBatchItemFailure !== undefined && source.onPartialBatchItemFailure !== 'AUTOMATIC_BISECT') {
+    c.add(`${path}.source.onPartialBatchItemFailure`, `must be AUTOMATIC_BISECT (the only value Pipes takes), got "${String(source.onPartialBatchItemFailure)}"`);
+  }
   c.range(`${path}.source.maximumBatchingWindowInSeconds`, source.maximumBatchingWindowInSeconds, 0, 300);
   c.range(`${path}.source.maximumRetryAttempts`, source.maximumRetryAttempts, -1, 10_000);
   c.range(`${path}.source.maximumRecordAgeInSeconds`, source.maximumRecordAgeInSeconds, 60, 604_800, [-1]);

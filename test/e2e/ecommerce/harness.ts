@@ -17,6 +17,8 @@ export interface StartEcommerceOptions {
   visibilityTimeoutSeconds?: number;
   /** Which functions to start before the tests, a few at a time. Default all. */
   warm?: (functionName: string) => boolean;
+  /** First retry delay of the pipe and stream mappings (doubling); default the test cloud's. */
+  retryBaseDelayMs?: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function startEcommerce(name: string, paymentGateway: PaymentGatewa
   const cloud = await startTestCloud({
     apps: [ecommerceApp({ name, paymentGateway })],
     queueOverrides: { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 1 },
+    ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
   });
   await warmUp(cloud, options.warm ?? (() => true));
   return {
