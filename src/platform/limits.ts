@@ -27,6 +27,9 @@ const DYNAMODB_SMALLEST = 1e-130;
 /** The first magnitude past DynamoDB's largest (9.99…e125 does not fit a double exactly). */
 const DYNAMODB_TOO_LARGE = 1e126;
 
+/** DynamoDB's table naming rule: 3–255 characters of `A-Z a-z 0-9 _ - .`. */
+export const isDynamoDbTableName = (name: string): boolean => /^[A-Za-z0-9_.-]{3,255}$/.test(name);
+
 export const utf8Bytes = (value: string): number => Buffer.byteLength(value, 'utf8');
 
 /**
