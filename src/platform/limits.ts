@@ -55,7 +55,13 @@ export const withinBytes = (limit: number) => [(value: string) => utf8Bytes(valu
 export const boundedString = (limit: number) => z.string().refine(...withinBytes(limit));
 
 // Control characters (NUL included) are valid in S3 keys on the wire but not in XML listings, and no caller means them.
-const hasControlCharacter = (value: string) => [...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f);
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
 
 /** An S3 object key: 1–1,024 UTF-8 bytes without control characters. */
 export const s3Key = () =>
@@ -66,7 +72,7 @@ export const s3Key = () =>
     .refine((value) => !hasControlCharacter(value), { message: 'must not contain control characters (NUL, newline, …)' });
 
 export interface DocumentBounds {
-  /** Levels of maps and lists the value may hold (1: a scalar, or a map of scalars). Default DynamoDB's 32. */
+  /** Levels of maps and lists the value may nest (a map of scalars is 1). Default DynamoDB's 32. */
   readonly maxDepth?: number;
   /** Size of the value as DynamoDB JSON (what a stream record carries). Default none. */
   readonly maxBytes?: number;
