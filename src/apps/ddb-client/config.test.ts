@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDdbClientArgs, type DdbClientConfig } from './config.ts';
+import { MAX_BATCH_SIZE, parseDdbClientArgs, type DdbClientConfig } from './config.ts';
 import { DdbClientError, MissingTableNameError } from './errors.ts';
 import { OPERATION_NAMES } from './operation.ts';
 
@@ -26,12 +26,12 @@ describe('parseDdbClientArgs', () => {
       json: false,
     });
     expect(
-      parse([], { DYNAMODB_TABLE_NAME: 't', AWS_DEFAULT_REGION: 'eu-west-1', OPERATION_INTERVAL_MS: '500', MAX_OPERATIONS: '100', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:4567' }),
+      parse([], { DYNAMODB_TABLE_NAME: 'tbl', AWS_DEFAULT_REGION: 'eu-west-1', OPERATION_INTERVAL_MS: '500', MAX_OPERATIONS: '100', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:4567' }),
     ).toMatchObject({ region: 'eu-west-1', intervalMs: 500, maxOperations: 100, endpoint: 'http://127.0.0.1:4567' });
   });
 
   it('prefers AWS_REGION over AWS_DEFAULT_REGION and treats MAX_OPERATIONS=0 as unlimited', () => {
-    const config = parse([], { DYNAMODB_TABLE_NAME: 't', AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'eu-west-1', MAX_OPERATIONS: '0' });
+    const config = parse([], { DYNAMODB_TABLE_NAME: 'tbl', AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'eu-west-1', MAX_OPERATIONS: '0' });
 
     expect(config.region).toBe('eu-central-1');
     expect(config.maxOperations).toBeUndefined();
@@ -45,7 +45,7 @@ describe('parseDdbClientArgs', () => {
   });
 
   it('reads the load options, reporting about once a second by default', () => {
-    const config = parse(['--mode', 'load', '--rate', '100', '--duration', '2.5', '--concurrency', '4', '--operations', 'put, query,put'], { DYNAMODB_TABLE_NAME: 't' });
+    const config = parse(['--mode', 'load', '--rate', '100', '--duration', '2.5', '--concurrency', '4', '--operations', 'put, query,put'], { DYNAMODB_TABLE_NAME: 'tbl' });
 
     expect(config).toMatchObject({ mode: 'load', rate: 100, durationSeconds: 2.5, concurrency: 4, operations: ['put', 'query'], reportEvery: 100 });
   });
@@ -56,7 +56,7 @@ describe('parseDdbClientArgs', () => {
   });
 
   it('rejects malformed values with the name of the setting', () => {
-    const env = { DYNAMODB_TABLE_NAME: 't' };
+    const env = { DYNAMODB_TABLE_NAME: 'tbl' };
 
     expect(() => parse([], { ...env, OPERATION_INTERVAL_MS: 'soon' })).toThrow('OPERATION_INTERVAL_MS must be an integer ≥ 0, got "soon"');
     expect(() => parse(['--mode', 'stress'], env)).toThrow('--mode must be demo or load, got "stress"');
@@ -67,5 +67,20 @@ describe('parseDdbClientArgs', () => {
 
   it('answers --help without needing a table', () => {
     expect(parseDdbClientArgs(['--help'], {})).toEqual({ help: true });
+  });
+});
+
+describe('parseDdbClientArgs bounds (issue 15, F4)', () => {
+  const env = { DYNAMODB_TABLE_NAME: 'users' };
+
+  it('refuses a table name DynamoDB would refuse, naming the setting', () => {
+    expect(() => parse([], { DYNAMODB_TABLE_NAME: 'u'.repeat(256) })).toThrow(/--table \(DYNAMODB_TABLE_NAME\) must be 3–255 characters/);
+    expect(() => parse(['--table', 'bad\u0000name'], env)).toThrow(/--table/);
+  });
+
+  it('refuses numbers past what the client can hold exactly or build', () => {
+    expect(() => parse(['--concurrency', '1e300'], env)).toThrow(`--concurrency must be at most ${Number.MAX_SAFE_INTEGER}, got "1e300"`);
+    expect(() => parse(['--batch-size', String(MAX_BATCH_SIZE + 1)], env)).toThrow(`--batch-size must be at most ${MAX_BATCH_SIZE}`);
+    expect(() => parse(['--rate', '1e200'], env)).toThrow('--rate must be at most');
   });
 });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isDynamoDbTableName } from '../../platform/limits.ts';
 import { DdbClientError, MissingTableNameError } from './errors.ts';
 import { OPERATION_NAMES, type OperationName } from './operation.ts';
 
@@ -77,6 +78,7 @@ export function parseDdbClientArgs(argv: readonly string[], env: Readonly<Record
   if (values.help) return { help: true };
   const tableName = values.table || env.DYNAMODB_TABLE_NAME;
   if (!tableName) throw new MissingTableNameError();
+  if (!isDynamoDbTableName(tableName)) throw new DdbClientError(`--table (DYNAMODB_TABLE_NAME) must be 3–255 characters of A–Z, a–z, 0–9, _, - and ., got "${tableName.slice(0, 300)}"`);
   const mode = values.mode ?? 'demo';
   if (mode !== 'demo' && mode !== 'load') throw new DdbClientError(`--mode must be demo or load, got "${mode}"`);
   const rate = number('--rate', values.rate, 10, { min: 0.001 });
@@ -96,7 +98,7 @@ export function parseDdbClientArgs(argv: readonly string[], env: Readonly<Record
       durationSeconds: number('--duration', values.duration, 10, { min: 0.001 }),
       concurrency: integer('--concurrency', values.concurrency, 16, { min: 1 }),
       operations: operationList(values.operations),
-      batchSize: integer('--batch-size', values['batch-size'], 3, { min: 1 }),
+      batchSize: integer('--batch-size', values['batch-size'], 3, { min: 1, max: MAX_BATCH_SIZE }),
       reportEvery: integer('--report-every', values['report-every'], mode === 'load' ? Math.max(1, Math.round(rate)) : 10, { min: 1 }),
       ...(seed !== undefined && { seed }),
       createTable: values['create-table'],
@@ -105,17 +107,25 @@ export function parseDdbClientArgs(argv: readonly string[], env: Readonly<Record
   };
 }
 
-function integer(name: string, raw: string | undefined, fallback: number, { min = 0 } = {}): number {
+/** Users a batch operation builds in memory and writes 25 per call. */
+export const MAX_BATCH_SIZE = 10_000;
+
+function integer(name: string, raw: string | undefined, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) throw new DdbClientError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  if (value > max) throw new DdbClientError(`${name} must be at most ${max}, got "${raw}"`);
   return value;
 }
+
+// A rate or a duration past a million cannot be meant, and would overflow the schedule's timers.
+const MAX_RATE_OR_SECONDS = 1_000_000;
 
 function number(name: string, raw: string | undefined, fallback: number, { min = 0 } = {}): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min) throw new DdbClientError(`${name} must be a number ≥ ${min}, got "${raw}"`);
+  if (value > MAX_RATE_OR_SECONDS) throw new DdbClientError(`${name} must be at most ${MAX_RATE_OR_SECONDS}, got "${raw}"`);
   return value;
 }
 

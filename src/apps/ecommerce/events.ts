@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidArgumentsError } from '../../platform/errors.ts';
 import type { StoredEvent } from '../../platform/event-store.ts';
+import { storableNumber, withinBytes } from '../../platform/limits.ts';
 import { positiveInteger, trimmedString, zodIssues } from '../../platform/validation.ts';
 
 /**
@@ -26,19 +27,30 @@ export const CANCELLATION_EVENT_NAMES = ['ORDER_CANCELED_EVENT', 'ORDER_CANCELLE
 
 export const SKU_RESTOCKED_EVENT = 'SKU_RESTOCKED_EVENT';
 
+/**
+ * The most an id (`orderId`, `sku`, `lotId`, `userId`) may hold. The longest key holds two of them:
+ * the allocation's sort key `SKU#<sku>#ORDER_ID#<orderId>#ORDER_ALLOCATION` (31 bytes besides), so
+ * 2 × 256 + 31 stays well within DynamoDB's 1,024-byte sort key, and an event a few KB at most
+ * within EventBridge's 256 KB entry.
+ */
+export const ID_MAX_BYTES = 256;
+
+/** An id of the contract: at least 4 characters once trimmed (the reference's rule), at most ID_MAX_BYTES in UTF-8. */
+export const idString = () => trimmedString(4).refine(...withinBytes(ID_MAX_BYTES));
+
 export const orderDataSchema = z.object({
-  orderId: trimmedString(4),
-  sku: trimmedString(4),
+  orderId: idString(),
+  sku: idString(),
   units: positiveInteger(),
-  price: z.number().min(0),
-  userId: trimmedString(4),
+  price: storableNumber().min(0),
+  userId: idString(),
 });
 export type OrderData = z.infer<typeof orderDataSchema>;
 
 export const restockDataSchema = z.object({
-  sku: trimmedString(4),
+  sku: idString(),
   units: positiveInteger(),
-  lotId: trimmedString(4),
+  lotId: idString(),
 });
 export type RestockData = z.infer<typeof restockDataSchema>;
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DISPENSE_COMMAND_TYPES, type DispenseCommand, type DispenseCommandType } from './commands.ts';
-import { decide, evolve, evolveAll } from './decider.ts';
+import { AWS_LIMITS } from '../../../platform/limits.ts';
+import { decide, DISPENSE_MAX_BYTES, evolve, evolveAll } from './decider.ts';
 import { initialState, type DispenseState } from './dispense.ts';
-import { CommandRefusedError, DispenseAlreadyStartedError, DispenseNotFoundError } from './errors.ts';
+import { CommandRefusedError, DispenseAlreadyStartedError, DispenseNotFoundError, DispenseTooLargeError } from './errors.ts';
 import type { DispenseEvent } from './events.ts';
 
 const ID = '01JD0000000000000000000000';
@@ -242,5 +243,21 @@ describe('dispense evolve (spec "Business rules")', () => {
 
   it('an event before Started is a corrupt history', () => {
     expect(() => after(history.patient)).toThrow(/before Dispense:Started/);
+  });
+});
+
+describe('a dispense is bounded (issue 15, F4)', () => {
+  it('refuses a command that would grow the state past DISPENSE_MAX_BYTES, before any event', () => {
+    // Prepare
+    const started = evolve(initialState(), { type: 'Dispense:Started', data: { id: ID, created_at: T0, status: 'pending' } });
+    const huge = Array.from({ length: 100 }, (_, i) => ({ drug_id: `D${i}`, name: '\u0000'.repeat(256), quantity: 1 }));
+
+    // Act / Assess
+    expect(() => decide({ type: 'AddDrugs', data: { drugs: huge }, metadata }, started)).toThrow(DispenseTooLargeError);
+    expect(decide({ type: 'AddDrugs', data: { drugs: huge.map((drug) => ({ ...drug, name: 'n'.repeat(256) })) }, metadata }, started)).toHaveLength(1);
+  });
+
+  it('keeps DISPENSE_MAX_BYTES under a DynamoDB item', () => {
+    expect(DISPENSE_MAX_BYTES * 2).toBeLessThan(AWS_LIMITS.itemBytes);
   });
 });

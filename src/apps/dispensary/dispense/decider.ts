@@ -1,7 +1,8 @@
 import type { Decider } from '../../../platform/decider.ts';
+import { dynamoJsonBytes } from '../../../platform/limits.ts';
 import type { DispenseCommand, DispenseCommandType } from './commands.ts';
 import { initialState, type Dispense, type DispenseState, type DispenseStatus } from './dispense.ts';
-import { CommandRefusedError, DispenseAlreadyStartedError, DispenseNotFoundError } from './errors.ts';
+import { CommandRefusedError, DispenseAlreadyStartedError, DispenseNotFoundError, DispenseTooLargeError } from './errors.ts';
 import type { DispenseEvent } from './events.ts';
 
 /**
@@ -24,6 +25,21 @@ export const ALLOWED_IN: Readonly<Record<Exclude<DispenseCommandType, 'StartDisp
  * const events = decide({ type: 'AddPatient', data: { patient_id: 'P123', name: 'John Doe' }, metadata: { now } }, state);
  */
 export function decide(command: DispenseCommand, state: DispenseState): DispenseEvent[] {
+  const events = decideEvents(command, state);
+  const size = dynamoJsonBytes({ state: evolveAll(state, events), events });
+  if (size > DISPENSE_MAX_BYTES) throw new DispenseTooLargeError(command.type, size, DISPENSE_MAX_BYTES);
+  return events;
+}
+
+/**
+ * The most a dispense's state and one command's events may take as DynamoDB JSON. The snapshot and
+ * the view hold the state in one item (400 KB) and the publisher sends each event as one Kinesis
+ * record (1 MB): a command that would grow past this is refused (409) before anything is written,
+ * instead of leaving a dispense no command can load or a view the projector cannot store.
+ */
+export const DISPENSE_MAX_BYTES = 128 * 1_024;
+
+function decideEvents(command: DispenseCommand, state: DispenseState): DispenseEvent[] {
   const updated_at = command.metadata.now;
   if (command.type === 'StartDispense') {
     if (state !== null) throw new DispenseAlreadyStartedError(state.id);

@@ -32,3 +32,11 @@ export class DispenseAlreadyStartedError extends ConflictError {
     super(`Dispense ${dispenseId} already exists`, { context: { dispenseId } });
   }
 }
+
+/** A command whose events would grow the dispense past what its items can hold (permanent; 409 naming the sizes). */
+export class DispenseTooLargeError extends ConflictError {
+  override readonly name = 'DispenseTooLargeError';
+  constructor(command: DispenseCommandType, bytes: number, limit: number) {
+    super(`${command} refused: the dispense would take ${bytes} bytes, more than its ${limit}`, { context: { command, bytes, limit } });
+  }
+}

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { InvalidArgumentsError, UnrecognizedError } from '../../../platform/errors.ts';
-import type { AGGREGATE_TYPE, Dispense } from '../dispense/dispense.ts';
+import { isUlid, type AGGREGATE_TYPE, type Dispense } from '../dispense/dispense.ts';
 import { decodeJson, encodeJson } from '../event-log/records.ts';
 
 export interface ViewDeps {
@@ -79,7 +79,7 @@ const encodeCursor = (viewId: string): string => Buffer.from(JSON.stringify({ v:
 function decodeCursor(cursor: string): { ViewId: string } {
   try {
     const { v } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { v?: unknown };
-    if (typeof v === 'string' && v.length > 0) return { ViewId: v };
+    if (typeof v === 'string' && isUlid(v)) return { ViewId: v };
   } catch {
     // reported below
   }

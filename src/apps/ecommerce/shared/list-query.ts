@@ -1,22 +1,27 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { InvalidArgumentsError, UnrecognizedError } from '../../../platform/errors.ts';
-import { trimmedString } from '../../../platform/validation.ts';
+import { AWS_LIMITS, utf8Bytes } from '../../../platform/limits.ts';
+import { idString } from '../events.ts';
 
 export const GSI1 = 'gsi1pk-gsi1sk-index';
 
 /** The body of every list API: an optional exact key, `limit` 1–1000 (default 50), `sortDirection`, `nextToken`. */
 export function listQuerySchema<Key extends string>(key: Key) {
   return z.object({
-    ...({ [key]: trimmedString(4).optional() } as Record<Key, z.ZodOptional<ReturnType<typeof trimmedString>>>),
+    ...({ [key]: idString().optional() } as Record<Key, z.ZodOptional<ReturnType<typeof idString>>>),
     limit: z.number().int().min(1).max(1000).optional(),
     sortDirection: z.enum(['asc', 'desc']).optional(),
     nextToken: z
       .string()
+      .max(NEXT_TOKEN_MAX_CHARS, { message: `is not a nextToken returned by this API (at most ${NEXT_TOKEN_MAX_CHARS} characters)` })
       .refine((token) => decodeToken(token) !== undefined, { message: 'is not a nextToken returned by this API' })
       .optional(),
   });
 }
+
+// The tokens this API issues encode four keys of a few hundred bytes each.
+const NEXT_TOKEN_MAX_CHARS = 8_192;
 
 export interface ListPage<Item> {
   readonly items: Item[];
@@ -69,7 +74,7 @@ function encodeToken(key: Record<string, unknown>): string {
 function decodeToken(token: string): Record<string, unknown> | undefined {
   try {
     const key: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    return typeof key === 'object' && key !== null && !Array.isArray(key) && Object.values(key).every((v) => typeof v === 'string') ? (key as Record<string, unknown>) : undefined;
+    return typeof key === 'object' && key !== null && !Array.isArray(key) && Object.values(key).every((v) => typeof v === 'string' && utf8Bytes(v) <= AWS_LIMITS.sortKeyBytes) ? (key as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,8 @@
 import type { BatchResultErrorEntry, SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { BatchEntriesNotSentError, BatchEntriesRefusedError } from './errors.ts';
-import { sendAll, type SendBatch } from './queues.ts';
+import { AWS_LIMITS } from '../../../platform/limits.ts';
+import { batchGroups, sendAll, type SendBatch } from './queues.ts';
 
 const entries = (count: number): SendMessageBatchRequestEntry[] => Array.from({ length: count }, (_, n) => ({ Id: `e${n}`, MessageBody: `{"n":${n}}` }));
 const noSleep = async () => {};
@@ -81,5 +82,22 @@ describe('sendAll', () => {
 
     // Assess: the other lane finishes the call it was in, and sends nothing more
     expect(queue.calls.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('batchGroups', () => {
+  const sized = (count: number, bytes: number): SendMessageBatchRequestEntry[] => Array.from({ length: count }, (_, n) => ({ Id: `e${n}`, MessageBody: 'x'.repeat(bytes) }));
+
+  it('keeps each call within 10 entries and 1 MiB of bodies, in order', () => {
+    const groups = batchGroups(sized(25, 300_000));
+    // 3 × 300,000 bytes fit 1 MiB, a fourth does not.
+    expect(groups.map((group) => group.length)).toEqual([3, 3, 3, 3, 3, 3, 3, 3, 1]);
+    expect(groups.flat().map((entry) => entry.Id)).toEqual(sized(25, 1).map((entry) => entry.Id));
+    for (const group of groups) expect(group.reduce((sum, entry) => sum + entry.MessageBody!.length, 0)).toBeLessThanOrEqual(AWS_LIMITS.sqsBatchBytes);
+  });
+
+  it('groups small entries 10 at a time, and an oversized entry alone', () => {
+    expect(batchGroups(sized(25, 10)).map((group) => group.length)).toEqual([10, 10, 5]);
+    expect(batchGroups([...sized(2, 10), { Id: 'big', MessageBody: 'x'.repeat(2 * AWS_LIMITS.sqsBatchBytes) }]).map((group) => group.length)).toEqual([2, 1]);
   });
 });

@@ -1,4 +1,5 @@
 import { SendMessageBatchCommand, SQSClient, type BatchResultErrorEntry, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
+import { AWS_LIMITS, utf8Bytes } from '../../../platform/limits.ts';
 import { BatchEntriesRefusedError, BatchEntriesNotSentError } from './errors.ts';
 
 let client: SQSClient | undefined;
@@ -27,7 +28,7 @@ export interface SendAllOptions {
 }
 
 /**
- * Sends every entry with SendMessageBatch, 10 per call, and re-sends the entries a call reports in
+ * Sends every entry with SendMessageBatch, up to 10 and 1 MiB of bodies per call (`batchGroups`), and re-sends the entries a call reports in
  * `Failed` with a short backoff, a bounded number of times (then BatchEntriesNotSentError, transient).
  * A sender fault (e.g. a body over the size limit) fails the same way every time: it throws
  * BatchEntriesRefusedError (permanent) at once. The first failure stops the other lanes, which
@@ -35,8 +36,7 @@ export interface SendAllOptions {
  */
 export async function sendAll(sendBatch: SendBatch, entries: readonly SendMessageBatchRequestEntry[], options: SendAllOptions = {}): Promise<void> {
   const { concurrency = 4, attempts = 5, sleep = defaultSleep } = options;
-  const groups: SendMessageBatchRequestEntry[][] = [];
-  for (let i = 0; i < entries.length; i += 10) groups.push(entries.slice(i, i + 10));
+  const groups = batchGroups(entries);
   let next = 0;
   let stopped = false;
   const lane = async () => {
@@ -52,6 +52,29 @@ export async function sendAll(sendBatch: SendBatch, entries: readonly SendMessag
   const outcomes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, groups.length) }, lane));
   const failure = outcomes.find((outcome) => outcome.status === 'rejected');
   if (failure) throw failure.reason;
+}
+
+/**
+ * Consecutive groups of at most 10 entries whose bodies total at most `maxBytes` (SendMessageBatch's
+ * 1 MiB, counted on the bodies). An entry larger than that alone goes alone: SQS refuses it as a
+ * sender fault, which fails its request instead of retrying it.
+ */
+export function batchGroups(entries: readonly SendMessageBatchRequestEntry[], maxBytes: number = AWS_LIMITS.sqsBatchBytes): SendMessageBatchRequestEntry[][] {
+  const groups: SendMessageBatchRequestEntry[][] = [];
+  let group: SendMessageBatchRequestEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = utf8Bytes(entry.MessageBody ?? '');
+    if (group.length > 0 && (group.length === 10 || bytes + size > maxBytes)) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(entry);
+    bytes += size;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
 }
 
 async function sendGroup(sendBatch: SendBatch, group: SendMessageBatchRequestEntry[], attempts: number, sleep: (ms: number) => Promise<void>): Promise<void> {

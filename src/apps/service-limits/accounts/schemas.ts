@@ -4,7 +4,12 @@ import { z } from 'zod';
 export const DEFAULT_MAX_NUMBER_OF_SERVICES = 5000;
 
 const username = z.string().min(1).max(50);
-const counter = z.number().int().min(0);
+/**
+ * Counters and limits a caller may set. The counter is raised after the limit check, and concurrent
+ * creations can overshoot it by a few: far below 2^53, it stays a number lib-dynamodb reads back.
+ */
+export const COUNTER_MAX = 2 ** 31 - 1;
+const counter = z.number().int().min(0).max(COUNTER_MAX);
 
 export const accountSchema = z
   .object({

@@ -42,3 +42,14 @@ describe('parseCreateRequest', () => {
     expect(issuesOf({ contacts: [], fields_to_enrich: [] }).map((issue) => issue.path)).toEqual(['fields_to_enrich', 'contacts']);
   });
 });
+
+describe('parseCreateRequest bounds (issue 15, F5)', () => {
+  it.each([
+    ['a 1 MB company_domain', { contacts: [{ ...john, company_domain: 'd'.repeat(1_000_000) }], fields_to_enrich: fields }, 'contacts.0.company_domain'],
+    ['a first_name of 65 4-byte characters', { contacts: [{ ...john, first_name: '😀'.repeat(65) }], fields_to_enrich: fields }, 'contacts.0.first_name'],
+    ['a 300-byte field name', { contacts: [john], fields_to_enrich: ['f'.repeat(300)] }, 'fields_to_enrich.0'],
+    ['101 field names', { contacts: [john], fields_to_enrich: Array.from({ length: 101 }, (_, i) => `f${i}`) }, 'fields_to_enrich'],
+  ])('names the field of %s', (_case, body, field) => {
+    expect(issuesOf(body).map((issue) => issue.path)).toEqual([field]);
+  });
+});

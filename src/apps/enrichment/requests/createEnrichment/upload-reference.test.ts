@@ -45,3 +45,13 @@ describe('uploadReference', () => {
     expect(uploadReference(value, local)).toMatchObject({ ok: false, message: expect.stringContaining('under uploads/') });
   });
 });
+
+describe('uploadReference refuses what cannot be an S3 key (issue 15, F4)', () => {
+  it.each([
+    ['a NUL', 'uploads/a\u0000.json'],
+    ['a NUL percent-encoded in a URL', 's3://enrichment-storage/uploads/a%00.json'],
+    ['a key over 1,024 bytes', `uploads/${'k'.repeat(1_100)}.json`],
+  ])('%s', (_case, value) => {
+    expect(uploadReference(value, local)).toEqual({ ok: false, message: expect.stringMatching(/must name an S3 key/) });
+  });
+});

@@ -1,3 +1,4 @@
+import { s3Key } from '../../../../platform/limits.ts';
 import { UPLOAD_PREFIX } from '../../shared/keys.ts';
 
 export interface BucketLocation {
@@ -23,6 +24,8 @@ export function uploadReference(value: string, location: BucketLocation): Upload
   const refused = { ok: false, message: `must be the key or URL of an upload in this service's bucket ${location.bucket} (${UPLOAD_PREFIX}…)` } as const;
   const key = /^[a-z][a-z0-9+.-]*:/i.test(value) ? keyFromUrl(value, location) : value;
   if (key === undefined) return refused;
+  const valid = s3Key().safeParse(key);
+  if (!valid.success) return { ok: false, message: `must name an S3 key: it ${valid.error.issues.map((issue) => issue.message).join(', ')}` };
   if (!key.startsWith(UPLOAD_PREFIX) || key.length === UPLOAD_PREFIX.length || key.split('/').some((part) => part === '..' || part === '.')) {
     return { ok: false, message: `must name an object under ${UPLOAD_PREFIX} (ask POST /enrichment/uploads for one), got "${key}"` };
   }
