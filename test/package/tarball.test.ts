@@ -34,26 +34,26 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-interface Npx {
+interface Up {
   child: ChildProcess;
   output: () => string;
-  /** npx and every process below it (sh, the cloud's node, the JVM), taken once ready. */
+  /** npm and every process below it (sh, the cloud's node, the JVM), taken once ready. */
   pids: number[];
 }
 
-/** `npx eventloom up …` in the project, until its ready line. */
-async function npxUp(project: string, args: string[]): Promise<Npx> {
-  const child = spawn('npx', ['eventloom', 'up', '--port', '0', ...args], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
+/** `npx eventloom up …` (or another npm command) in the project, until its ready line. */
+async function startUp(project: string, command: string, args: string[]): Promise<Up> {
+  const child = spawn(command, args, { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
     await waitFor(
       () => {
-        if (child.exitCode !== null) throw new Error(`npx eventloom up exited with ${child.exitCode}:\n${output}`);
+        if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode}:\n${output}`);
         return /eventloom ready in [\d.]+s/.test(output);
       },
-      { timeoutMs: 120_000, intervalMs: 200, description: 'npx eventloom up to be ready' },
+      { timeoutMs: 120_000, intervalMs: 200, description: `${command} ${args.join(' ')} to be ready` },
     );
   } catch (error) {
     for (const pid of [child.pid!, ...descendants(child.pid!)]) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
@@ -62,23 +62,25 @@ async function npxUp(project: string, args: string[]): Promise<Npx> {
   return { child, output: () => output, pids: [child.pid!, ...descendants(child.pid!)] };
 }
 
-/** A signal to npx's own PID: npx, the shell it runs the bin through, the cloud's node and the JVM all end. */
-async function stopThroughNpx(up: Npx, signal: NodeJS.Signals): Promise<void> {
+/** A signal to npm's own PID: npm, the shell it runs the bin through, the cloud's node and the JVM all end. */
+async function stopThroughNpm(up: Up, signal: NodeJS.Signals): Promise<void> {
   process.kill(up.child.pid!, signal);
-  await waitFor(() => up.pids.every((pid) => !isAlive(pid)), { timeoutMs: 30_000, description: `every process of npx eventloom up to exit on ${signal}` });
+  await waitFor(() => up.pids.every((pid) => !isAlive(pid)), { timeoutMs: 30_000, description: `every process below npm to exit on ${signal}` });
 }
 
 describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'eventloom-tarball-'));
   const project = join(root, 'shop');
-  const running: Npx[] = [];
+  const running: Up[] = [];
 
   beforeAll(async () => {
     const packed = await run('npm', ['pack', '--pack-destination', root, '--silent'], REPO);
     expect(packed.code, packed.output).toBe(0);
     const tarball = join(root, packed.output.trim().split('\n').at(-1)!);
     mkdirSync(project);
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module' }));
+    // `exec`: the shell npm runs a script through becomes the cloud, so npm's forwarded SIGINT reaches it.
+    const scripts = { cloud: 'exec eventloom up --template template.yaml' };
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', scripts }));
     cpSync(join(REPO, 'test/settle/fixture'), project, { recursive: true });
     cpSync(join(HERE, 'project'), project, { recursive: true });
 
@@ -107,8 +109,8 @@ describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder'
     expect(spawnSync('find', [pkg, '-name', '*.test.ts'], { encoding: 'utf8' }).stdout).toBe('');
   });
 
-  it('npx eventloom up --template runs the app end to end, inspect and /_eventloom/settled answer, SIGTERM to npx stops it all', { timeout: 180_000 }, async () => {
-    const up = await npxUp(project, ['--template', 'template.yaml']);
+  it('eventloom up --template (an npm script) runs the app end to end, inspect and /_eventloom/settled answer, SIGINT to npm stops it all', { timeout: 180_000 }, async () => {
+    const up = await startUp(project, 'npm', ['run', 'cloud', '--', '--port', '0']);
     running.push(up);
     const env = parseEnv(readFileSync(join(project, '.env'), 'utf8')) as Record<string, string>;
 
@@ -122,7 +124,7 @@ describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder'
     const functions = (JSON.parse(inspect.output) as { functions: { name: string; invocations: number }[] }).functions;
     expect(functions.find((fn) => /-Ship-/.test(fn.name))?.invocations).toBe(1);
     expect(up.pids.length).toBeGreaterThanOrEqual(3);
-    await stopThroughNpx(up, 'SIGTERM');
+    await stopThroughNpm(up, 'SIGINT');
   });
 
   it('a node:test file using startCloud() and settled() passes', { timeout: 180_000 }, async () => {
@@ -140,13 +142,13 @@ describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder'
     expect(result.code, result.output).toBe(0);
   });
 
-  it('npx eventloom up --cdk . synthesizes the project’s CDK app with the installed aws-cdk-lib; SIGINT to npx stops it all', { timeout: 240_000 }, async () => {
-    const up = await npxUp(project, ['--cdk', '.', '--write-env', '.env.cdk']);
+  it('npx eventloom up --cdk . synthesizes the project’s CDK app with the installed aws-cdk-lib; SIGTERM to npx stops it all', { timeout: 240_000 }, async () => {
+    const up = await startUp(project, 'npx', ['eventloom', 'up', '--port', '0', '--cdk', '.', '--write-env', '.env.cdk']);
     running.push(up);
 
     expect(up.output()).toMatch(/stack CdkShop/);
     expect(up.output()).toMatch(/output +OrdersQueueUrl +http:\/\/127\.0\.0\.1:\d+\//);
-    await stopThroughNpx(up, 'SIGINT');
+    await stopThroughNpm(up, 'SIGTERM');
   });
 
   it('asks for a template instead of running eventloom’s own apps, and prints the one-line Java hint', { timeout: 120_000 }, async () => {
