@@ -19,14 +19,18 @@ export function cloudBusyReporters(services: CloudServices, stacks: () => readon
 }
 
 /**
- * Queues an event source mapping or a pipe reads. A queue nothing in the cloud reads holds results
+ * Queues an enabled event source mapping or a pipe reads. A queue nothing in the cloud reads holds results
  * (what a test receives itself), not work: waiting for it to drain would never end.
  */
 function consumedQueuesBusy(services: CloudServices, stacks: readonly DeployedStack[]): BusyList {
   const consumed = new Set<string>();
   for (const stack of stacks) {
     for (const plan of stack.compute.pipes) if (plan.source.kind === 'sqs') consumed.add(plan.source.queueName);
-    for (const plan of stack.compute.eventSources) if (plan.kind === 'sqs') consumed.add(plan.queueName);
+    for (const source of stack.eventSources) {
+      const info = source.describe();
+      // A disabled or paused mapping takes nothing: its messages wait for it, they are not work in progress.
+      if (info.kind === 'sqs' && info.state === 'Enabled') consumed.add(info.eventSourceArn.split(':').at(-1)!);
+    }
   }
   return services.sqs
     .busyQueues()

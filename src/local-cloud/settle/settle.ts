@@ -5,7 +5,7 @@ import { SettleTimeoutError } from './errors.ts';
 export interface SettleOptions {
   /** How long to wait for quiet before rejecting with what is still busy. Default 30,000 ms. */
   timeoutMs?: number;
-  /** The pause between two checks. Default 25 ms. */
+  /** The pause between two checks. Default 50 ms. */
   intervalMs?: number;
 }
 
@@ -29,7 +29,7 @@ export async function busyNow(reporters: readonly BusyReporter[]): Promise<BusyL
  */
 export async function waitUntilSettled(reporters: readonly BusyReporter[], options: SettleOptions = {}): Promise<void> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS;
-  const intervalMs = options.intervalMs ?? 25;
+  const intervalMs = options.intervalMs ?? 50;
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
   for (;;) {
