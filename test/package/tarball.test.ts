@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -97,6 +98,8 @@ describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder'
   afterAll(() => {
     for (const up of running) for (const pid of up.pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(root, { recursive: true, force: true });
+    // Where `up --cdk` put the project's cloud assembly (local-cloud/cdk-synth.ts).
+    rmSync(join(tmpdir(), 'eventloom-cdk', createHash('sha256').update(project).digest('hex').slice(0, 16)), { recursive: true, force: true });
   });
 
   it('holds the bin, the sources it runs and the types, without tests or eventloom’s own apps', () => {
