@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'dist/', '.eventloom/', 'cdk.out/', 'scratch/', 'test/templates/fixture/src/'] },
+  { ignores: ['node_modules/', 'coverage/', 'dist/', '.eventloom/', 'cdk.out/', 'scratch/', 'test/templates/fixture/src/', 'test/settle/fixture/src/', 'test/package/project/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,11 +7,11 @@ import { CliError } from '../platform/cli-error.ts';
 const USAGE = `Usage: eventloom <command> [options]
 
 Commands:
-  up        boot the local cloud with every registered app (npm start)
+  up        boot the local cloud with your template or CDK app (--template, --cdk, --cdk-out; in eventloom's repository: its own apps)
   inspect   show tables, queues, rules, functions and recent events of a running local cloud
-  seed      send the ecommerce init-database data set to a running local cloud (npm run seed)
-  bench     measure the pipeline and the ecommerce app against the raw DynamoDB Local write rate (npm run bench)
-  ddb-client  run the DynamoDB CRUD demonstrator / load generator against the users table (npm run ddb-client)
+  seed      (repository only) send the ecommerce init-database data set to a running local cloud (npm run seed)
+  bench     (repository only) measure the pipeline and the ecommerce app against the raw DynamoDB Local write rate (npm run bench)
+  ddb-client  (repository only) run the DynamoDB CRUD demonstrator / load generator against the users table (npm run ddb-client)
 
 Run \`eventloom <command> --help\` for a command's options.`;
 
@@ -28,7 +28,17 @@ async function main(argv: string[]): Promise<void> {
   if (!name || name === '--help' || name === '-h') return void console.log(USAGE);
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) throw new CliError(`Unknown command "${name}".\n\n${USAGE}`);
-  await (await command()).run(rest);
+  await (await loadCommand(name, command)).run(rest);
+}
+
+/** seed, bench and ddb-client drive eventloom's own apps, which the installed package does not ship. */
+async function loadCommand<T>(name: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND' || name === 'up' || name === 'inspect') throw error;
+    throw new CliError(`"${name}" works only inside eventloom's repository: it drives eventloom's own apps, which the installed package does not include.`);
+  }
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -2,18 +2,19 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { apps } from '../apps/index.ts';
 import type { AppDef } from '../platform/topology/types.ts';
 import { startLocalCloud, type LocalCloud } from '../local-cloud/cloud.ts';
 import { writeEnvFile } from '../platform/env-file.ts';
 import { CliError } from '../platform/cli-error.ts';
+import { builtInApps } from './built-in-apps.ts';
 import { checkSupport } from './check-support.ts';
+import { stopOnShutdown } from './shutdown.ts';
 import { loadStackArgs } from './stack-args.ts';
 
 export const UP_USAGE = `Usage: eventloom up [--template <file>]… [--cdk-out <dir> [--stacks A,B]] [--cdk <project>] [options]
 
 Boots the local cloud and writes the SDK endpoints, API base URLs and stack outputs to .env.
-Without --template, --cdk-out or --cdk it runs every registered eventloom app (src/apps/index.ts).
+Without --template, --cdk-out, --cdk or --apps it runs eventloom's own apps (src/apps/index.ts; only inside its repository).
 
 Your own app:
   --template <file>       a SAM or CloudFormation template, JSON or YAML (repeatable)
@@ -70,7 +71,7 @@ export async function up(argv: string[]): Promise<void> {
   });
   const usable = checkSupport(stacks, { skipUnsupported: values['skip-unsupported'], log: (line) => console.log(line) });
   const withTemplates = values.template.length > 0 || values['cdk-out'] !== undefined || values.cdk !== undefined;
-  const selectedApps = values.apps ? await loadApps(values.apps) : withTemplates ? [] : apps;
+  const selectedApps = values.apps ? await loadApps(values.apps) : withTemplates ? [] : await builtInApps();
   let cloud: LocalCloud;
   try {
     cloud = await startLocalCloud({
@@ -94,20 +95,7 @@ export async function up(argv: string[]): Promise<void> {
   printEndpoints(cloud, envFile);
   console.log(`eventloom ready in ${((performance.now() - started) / 1000).toFixed(2)}s`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) {
-      console.log(`${signal} again: exiting without waiting for running invocations.`);
-      process.exit(1);
-    }
-    stopping = true;
-    console.log(`\n${signal}: stopping the local cloud…`);
-    await cloud.stop();
-    console.log('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnShutdown(() => cloud.stop());
 }
 
 function printEndpoints(cloud: LocalCloud, envFile: string): void {

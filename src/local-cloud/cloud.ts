@@ -27,6 +27,8 @@ import { LogsService, type RetentionOptions } from './logs/index.ts';
 import { listen, type RunningServer } from './protocol/server.ts';
 import { S3Service } from './s3/index.ts';
 import { SchedulerService } from './scheduler/index.ts';
+import { cloudBusyReporters } from './settle/cloud-busy.ts';
+import { waitUntilSettled, type SettleOptions } from './settle/settle.ts';
 import { createCloudServer } from './server.ts';
 import type { CloudServices } from './services.ts';
 import { SqsService } from './sqs/index.ts';
@@ -85,6 +87,8 @@ export interface LocalCloud {
   readonly env: Readonly<Record<string, string>>;
   /** Base URL of an app's HTTP API, e.g. `apiUrl('ecommerce', 'orders')`. */
   apiUrl(app: string, api: string): string;
+  /** Resolves once nothing is left to do (settle/cloud-busy.ts); rejects with a `SettleTimeoutError` naming what is still busy. */
+  settled(options?: SettleOptions): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -169,7 +173,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const registry = new StackRecords();
     // The /_eventloom/ page; it lists every table of DynamoDB Local only when the cloud runs its own.
     const dashboard = new Dashboard({ services, apps: () => deployed, templates: () => deployedStacks, listAllTables: !options.dynamoDbEndpoint });
-    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed, stacks: registry, dashboard }), options.port ?? 4566, undefined, s3, { allowedHosts: options.allowedHosts ?? [] });
+    const busyReporters = cloudBusyReporters(services, () => [...deployed.map((app) => app.stack), ...deployedStacks]);
+    const settled = (settleOptions?: SettleOptions) => waitUntilSettled(busyReporters, settleOptions);
+    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed, stacks: registry, dashboard, settled }), options.port ?? 4566, undefined, s3, { allowedHosts: options.allowedHosts ?? [] });
     url = server.url;
     cleanups.push(() => server.close());
     // Ends the pages' live streams before the server closes.
@@ -215,7 +221,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     eventBridge.startSchedules();
     scheduler.start();
 
-    return { url, dynamoDbEndpoint, services, apps: deployed, stacks: deployedStacks, registry, outputs, env: allEnv, apiUrl, stop: stopAll };
+    return { url, dynamoDbEndpoint, services, apps: deployed, stacks: deployedStacks, registry, outputs, env: allEnv, apiUrl, settled, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -19,6 +19,8 @@ import { MAX_REQUEST_DEPTH } from './protocol/json-depth.ts';
 import { proxyRequest } from './protocol/proxy.ts';
 import type { CloudServices } from './services.ts';
 import { handleSchedulerApi } from './scheduler/index.ts';
+import { mountSettled } from './settle/http.ts';
+import type { SettleOptions } from './settle/settle.ts';
 import { createSqsApi, createSqsQueryApi } from './sqs/index.ts';
 
 export interface CloudServerOptions {
@@ -29,6 +31,8 @@ export interface CloudServerOptions {
   stacks?: StackRegistry;
   /** The page and JSON API under `/_eventloom/`; default none. */
   dashboard?: Dashboard;
+  /** Serves `GET /_eventloom/settled`; default none. */
+  settled?: (options: SettleOptions) => Promise<void>;
 }
 
 const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
@@ -67,6 +71,7 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));
   app.get('/_eventloom/inspect', async (c) => c.json(await inspect(services, options.apps())));
   app.get('/_eventloom/trace/:key', (c) => c.json(traceKey(services, c.req.param('key'))));
+  if (options.settled) mountSettled(app, options.settled);
   if (options.dashboard) mountDashboard(app, options.dashboard);
 
   // Asynchronous invocations go through the durable outbox: they survive a crash and get Lambda's retries.

@@ -34,6 +34,7 @@ export class DeliveryOutbox {
   private readonly countStmt;
   private readonly deleteStmt;
   private readonly rescheduleStmt;
+  private readonly byTargetStmt;
 
   constructor(db: StateDb) {
     db.exec(`
@@ -54,6 +55,9 @@ export class DeliveryOutbox {
     this.nextDueStmt = db.prepare('SELECT MIN(due_at) AS due FROM eb_deliveries WHERE leased = 0');
     this.countStmt = db.prepare('SELECT COUNT(*) AS count FROM eb_deliveries');
     this.deleteStmt = db.prepare('DELETE FROM eb_deliveries WHERE id = ?');
+    this.byTargetStmt = db.prepare(
+      "SELECT rule_arn AS ruleArn, json_extract(target, '$.arn') AS targetArn, COUNT(*) AS count FROM eb_deliveries GROUP BY rule_arn, targetArn ORDER BY rule_arn, targetArn",
+    );
     this.rescheduleStmt = db.prepare(
       'UPDATE eb_deliveries SET attempts = ?, function_attempts = ?, due_at = ?, last_error = ?, leased = 0 WHERE id = ?',
     );
@@ -82,6 +86,11 @@ export class DeliveryOutbox {
   /** Deliveries not yet done, scheduled or in flight. */
   size(): number {
     return (this.countStmt.get() as { count: number }).count;
+  }
+
+  /** Deliveries not yet done, by the rule (or, for an asynchronous invocation, the caller) and target they are for. */
+  pendingByTarget(): { ruleArn: string; targetArn: string; count: number }[] {
+    return this.byTargetStmt.all() as { ruleArn: string; targetArn: string; count: number }[];
   }
 
   nextDueAt(): number | undefined {

@@ -7,6 +7,7 @@ import type { DeliveryOutbox, PendingDelivery } from './outbox.ts';
 import type { EventPublisher, FunctionInvoker, QueueSender } from './ports.ts';
 import { busEntry } from './bus-entry.ts';
 import { parseTargetArn } from './target-arn.ts';
+import { counted } from '../settle/busy.ts';
 
 export { parseTargetArn, type ArnKind } from './target-arn.ts';
 
@@ -115,6 +116,17 @@ export class TargetDispatcher {
   /** Deliveries not yet done (scheduled or in flight). */
   pendingCount(): number {
     return this.options.outbox.size();
+  }
+
+  /** `settled()`'s view: each rule target or asynchronous invocation with deliveries not yet done. */
+  busy(): string[] {
+    return this.options.outbox.pendingByTarget().map(({ ruleArn, targetArn, count }) => {
+      const parsed = parseTargetArn(targetArn);
+      const target = parsed.kind === 'unknown' ? targetArn : `${parsed.kind === 'events' ? 'bus' : parsed.kind === 'lambda' ? 'function' : 'queue'} ${parsed.name}`;
+      const pending = `${counted(count, 'delivery', 'deliveries')} pending`;
+      const rule = /:rule\/(.+)$/.exec(ruleArn)?.[1];
+      return rule ? `rule ${rule} → ${target}: ${pending}` : `async invocation of ${target}: ${pending}`;
+    });
   }
 
   private drain(): void {

@@ -302,6 +302,18 @@ export class SqsService {
     return this.store.counts(queue.id, now, queue.expiryCutoff(now));
   }
 
+  /**
+   * `settled()`'s view: every queue holding a visible, in-flight or delayed message, with its
+   * counts, except dead-letter queues (those some queue's RedrivePolicy targets): failures rest there.
+   */
+  busyQueues(): { queue: string; visible: number; inFlight: number; delayed: number }[] {
+    const deadLetterQueues = new Set([...this.queues.values()].flatMap((queue) => (queue.redrivePolicy ? [this.resolveName(queue.redrivePolicy.deadLetterTargetArn)] : [])));
+    return this.listQueues()
+      .filter((name) => !deadLetterQueues.has(name))
+      .map((name) => ({ queue: name, ...this.stats(name) }))
+      .filter(({ visible, inFlight, delayed }) => visible + inFlight + delayed > 0);
+  }
+
   /** Resolves all pending long polls with []; the database stays open (it is shared). */
   close(): void {
     clearInterval(this.sweeper);

@@ -9,6 +9,7 @@ import { FunctionPool } from './function-pool.ts';
 import { prefixedOutput, stderrLogger } from './output.ts';
 import { Slots } from './slots.ts';
 import type { FunctionConfig, FunctionRunnerOptions, FunctionStats, InvokeResult } from './types.ts';
+import { counted } from '../../settle/busy.ts';
 
 const DEFAULT_CONCURRENCY = 10;
 const DEFAULT_IDLE_TTL_MS = 5 * 60_000;
@@ -122,6 +123,14 @@ export class FunctionRunner {
 
   stats(name: string): FunctionStats {
     return this.#pool(name).stats();
+  }
+
+  /** `settled()`'s view: each function with invocations running now. */
+  busy(): string[] {
+    return this.list().flatMap((name) => {
+      const { running } = this.stats(name);
+      return running > 0 ? [`function ${name}: ${counted(running, 'invocation')} running`] : [];
+    });
   }
 
   /** The function's ARN, as `invokedFunctionArn` reports it. */

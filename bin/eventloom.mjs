@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The installed package's `eventloom` command. eventloom ships its TypeScript sources and runs them
+// through tsx (a dependency), as `npm start` does in the repository; function workers load
+// TypeScript handlers through it as well.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli/main.ts');

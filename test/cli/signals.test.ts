@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive } from '../support/cloud-process.ts';
+import { commandOf, descendants } from '../support/process-tree.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const TEMPLATE = 'test/settle/fixture/template.yaml';
+
+interface NpmStart {
+  npm: ChildProcess;
+  output: () => string;
+}
+
+/** `npm start -- --template …` as a developer runs it, until its ready line. */
+async function npmStart(root: string): Promise<NpmStart> {
+  const args = ['start', '--', '--template', TEMPLATE, '--port', '0', '--data-dir', join(root, 'data'), '--write-env', join(root, '.env')];
+  const npm = spawn('npm', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
+  let output = '';
+  npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor(
+    () => {
+      if (npm.exitCode !== null) throw new Error(`npm start exited with ${npm.exitCode}:\n${output}`);
+      return /eventloom ready in [\d.]+s/.test(output);
+    },
+    { timeoutMs: 90_000, intervalMs: 100, description: 'npm start to be ready' },
+  );
+  return { npm, output: () => output };
+}
+
+describe('a signal to the PID of `npm start` stops the cloud and its JVM', () => {
+  const root = mkdtempSync(join(tmpdir(), 'eventloom-signals-'));
+  const started: number[] = [];
+
+  afterAll(() => {
+    for (const pid of started) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal}: npm, the cloud's node and the DynamoDB Local JVM are gone`, { timeout: 150_000 }, async () => {
+      const { npm, output } = await npmStart(join(root, signal));
+      const below = descendants(npm.pid!);
+      started.push(npm.pid!, ...below);
+      const jvm = below.find((pid) => /DynamoDBLocal/.test(commandOf(pid)));
+      const cloud = below.find((pid) => /src\/cli\/main\.ts up/.test(commandOf(pid)));
+      expect(jvm, 'the JVM below npm').toBeDefined();
+      expect(cloud, "the cloud's node below npm").toBeDefined();
+
+      process.kill(npm.pid!, signal);
+
+      await waitFor(() => [npm.pid!, ...below].every((pid) => !isAlive(pid)), { timeoutMs: 30_000, description: `npm, node and the JVM to exit on ${signal}` });
+      expect(output()).toContain(`${signal}: stopping the local cloud…`);
+      expect(output()).toMatch(/stopped/);
+    });
+  }
+});
