@@ -15,7 +15,8 @@ import { StackRecords } from './deploy/stack-registry.ts';
 import { templateSource } from './deploy/template/source.ts';
 import type { LoadedStack } from './templates/types.ts';
 import { LocalCloudError } from './errors.ts';
-import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb/process.ts';
+import { startDynamoDbLocal } from './dynamodb/process.ts';
+import { freePort } from './free-port.ts';
 import { DeliveryOutbox, TargetDispatcher } from './delivery/index.ts';
 import { EventBridgeService } from './eventbridge/index.ts';
 import { systemClock, type ScheduleClock } from './eventbridge/schedule-timer.ts';
@@ -109,12 +110,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.length = 0;
   };
   try {
-    let ddb: DynamoDbLocal | undefined;
-    if (!options.dynamoDbEndpoint) {
-      ddb = await startDynamoDbLocal({ ...(dataDir && { dataDir: join(dataDir, 'dynamodb') }), ...(options.dynamoDbPort && { port: options.dynamoDbPort }) });
-      cleanups.push(() => ddb!.stop());
-    }
-    const dynamoDbEndpoint = options.dynamoDbEndpoint ?? ddb!.endpoint;
+    // The JVM is the slowest part to start: everything that does not need DynamoDB boots meanwhile.
+    const ddbPort = options.dynamoDbEndpoint ? undefined : (options.dynamoDbPort || (await freePort()));
+    const ddbStarting = ddbPort === undefined ? undefined : startDynamoDbLocal({ ...(dataDir && { dataDir: join(dataDir, 'dynamodb') }), port: ddbPort });
+    ddbStarting?.catch(() => {}); // awaited before the deploys; a failure is reported there
+    cleanups.push(async () => (await ddbStarting?.catch(() => undefined))?.stop());
+    const dynamoDbEndpoint = options.dynamoDbEndpoint ?? `http://127.0.0.1:${ddbPort}`;
     const db = openStateDb(dataDir ? join(dataDir, 'state.sqlite') : ':memory:');
     cleanups.push(() => {
       db.close();
@@ -181,6 +182,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     const apiUrl = (app: string, api: string) => `${url}/apis/${app}-${api}`;
     const allEnv: Record<string, string> = { ...env };
+    await ddbStarting;
     for (const app of options.apps) {
       const deployedApp = await deployApp(app, services, {
         projectRoot,
