@@ -33,6 +33,7 @@ import type { CloudServices } from './services.ts';
 import { SqsService } from './sqs/index.ts';
 import { openStateDb } from './state/db.ts';
 import { CheckpointStore } from './streams/index.ts';
+import { redeployStacks, type RedeployReport } from './reload/redeploy.ts';
 
 export interface LocalCloudOptions {
   apps: readonly AppDef[];
@@ -86,6 +87,12 @@ export interface LocalCloud {
   readonly env: Readonly<Record<string, string>>;
   /** Base URL of an app's HTTP API, e.g. `apiUrl('ecommerce', 'orders')`. */
   apiUrl(app: string, api: string): string;
+  /**
+   * Hot reload of changed templates: each stack is deployed again in place (tables keep their items,
+   * queues their messages, stream sources their checkpoints), new ones are created, and stacks no
+   * longer given are stopped (their data is kept).
+   */
+  redeployStacks(stacks: readonly LoadedStack[]): Promise<RedeployReport>;
   stop(): Promise<void>;
 }
 
@@ -198,7 +205,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       Object.assign(allEnv, deployedApp.stack.compute.env);
     }
     const outputs: Record<string, Record<string, string>> = {};
-    for (const stack of options.stacks ?? []) {
+    const deployTemplate = async (stack: LoadedStack): Promise<DeployedStack> => {
       const source = templateSource(stack, {
         names: resourceNames(services),
         url,
@@ -207,17 +214,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         warn: options.onWarning ?? ((message) => logger.warn(message)),
       });
       const deployedStack = await deployStack(source, services, { ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }) });
-      deployedStacks.push(deployedStack);
       registry.add({ name: stack.name, stackId: stack.stackId, ...(deployedStack.compute.record ?? { parameters: [], outputs: [], resources: [] }) });
       outputs[stack.name] = { ...deployedStack.compute.env };
       Object.assign(allEnv, deployedStack.compute.env);
-    }
+      return deployedStack;
+    };
+    for (const stack of options.stacks ?? []) deployedStacks.push(await deployTemplate(stack));
     // Only now: a delivery or schedule left from the last run finds every function registered and configured.
     dispatcher.start();
     eventBridge.startSchedules();
     scheduler.start();
 
-    return { url, dynamoDbEndpoint, services, apps: deployed, stacks: deployedStacks, registry, outputs, env: allEnv, apiUrl, stop: stopAll };
+    const redeploy = (stacks: readonly LoadedStack[]) => redeployStacks(deployedStacks, stacks, { deploy: deployTemplate, forget: (name) => delete outputs[name] });
+    return { url, dynamoDbEndpoint, services, apps: deployed, stacks: deployedStacks, registry, outputs, env: allEnv, apiUrl, redeployStacks: redeploy, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
