@@ -3,14 +3,17 @@ import { CliError } from '../src/platform/cli-error.ts';
 import { benchEcommerce } from './ecommerce.ts';
 import { benchEnrichment } from './enrichment.ts';
 import { benchPipeline } from './pipeline.ts';
+import { benchStartup } from './startup.ts';
 
-const USAGE = `Usage: npm run bench -- [--only pipeline|ecommerce|enrichment] [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
+const USAGE = `Usage: npm run bench -- [--only startup|pipeline|ecommerce|enrichment] [--starts 5] [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
                             [--orders 300] [--order-concurrency 8] [--warmup 20]
                             [--contacts-k 100] [--slow-contacts-k 10] [--enrichment-workers 3]
 
 Each benchmark starts its own in-memory DynamoDB Local and first measures its raw PutItem/s
 (--items writes, --concurrency in flight, no stream): the ceiling its figures are compared with.
 
+startup    median of --starts local-cloud ready times (every built-in app, in memory) beside the
+           median DynamoDB Local JVM start alone, with and without its class-data archive.
 pipeline   events/s through stream → pipe → bus → rule → SQS → Lambda (no-op handler) at
            saturation, PutItem → handler start latency, and the same at a steady --rate items/s
            for --seconds.
@@ -30,6 +33,7 @@ export async function bench(argv: string[]): Promise<void> {
     args: argv,
     options: {
       only: { type: 'string' },
+      starts: { type: 'string', default: '5' },
       items: { type: 'string', default: '2000' },
       concurrency: { type: 'string', default: '16' },
       rate: { type: 'string', default: '100' },
@@ -44,7 +48,7 @@ export async function bench(argv: string[]): Promise<void> {
     },
   });
   if (values.help) return void console.log(USAGE);
-  const benches = ['pipeline', 'ecommerce', 'enrichment'];
+  const benches = ['startup', 'pipeline', 'ecommerce', 'enrichment'];
   if (values.only !== undefined && !benches.includes(values.only)) {
     throw new CliError(`--only must be one of ${benches.map((name) => `"${name}"`).join(', ')}, got "${values.only}".`);
   }
@@ -52,7 +56,12 @@ export async function bench(argv: string[]): Promise<void> {
   const items = positive('--items', values.items);
   const concurrency = positive('--concurrency', values.concurrency);
 
+  if (runs('startup')) {
+    console.log('== startup ==');
+    await benchStartup({ runs: integer('--starts', values.starts) });
+  }
   if (runs('pipeline')) {
+    if (values.only === undefined) console.log('');
     console.log('== pipeline ==');
     await benchPipeline({ items, concurrency, rate: positive('--rate', values.rate), seconds: positive('--seconds', values.seconds) });
   }

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { AppDef } from '../platform/topology/types.ts';
 import { startLocalCloud, type LocalCloud } from '../local-cloud/cloud.ts';
+import { startHotReload, type HotReload } from '../local-cloud/reload/index.ts';
+import type { LoadedStack } from '../local-cloud/templates/types.ts';
 import { writeEnvFile } from '../platform/env-file.ts';
 import { CliError } from '../platform/cli-error.ts';
 import { builtInApps } from './built-in-apps.ts';
@@ -32,7 +34,11 @@ Options:
   --dynamodb-port  DynamoDB Local's port (default: --port + 1)
   --write-env      the file to write (default .env)
   --allow-host     a host name the main port answers besides 127.0.0.1 and localhost (repeatable)
-  --apps           run the apps exported (as \`apps\`) by this module (with a template: as well)`;
+  --apps           run the apps exported (as \`apps\`) by this module (with a template: as well)
+  --no-watch       no hot reload. By default a change to a handler or a project module it imports
+                   makes the function's next invocation load the new code, and a change to a
+                   --template file, the --cdk-out assembly or the --cdk app's sources (synthesized
+                   again) redeploys the stacks in place, keeping items, messages and checkpoints`;
 
 export async function up(argv: string[]): Promise<void> {
   const started = performance.now();
@@ -53,6 +59,7 @@ export async function up(argv: string[]): Promise<void> {
       cdk: { type: 'string' },
       'skip-unsupported': { type: 'boolean', default: false },
       'allow-host': { type: 'string', multiple: true, default: [] },
+      'no-watch': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -60,16 +67,17 @@ export async function up(argv: string[]): Promise<void> {
   const port = parsePort('--port', values.port);
   const dynamoDbPort = values['dynamodb-port'] ? parsePort('--dynamodb-port', values['dynamodb-port']) : port === 0 ? 0 : port + 1;
 
-  const stacks = await loadStackArgs({
+  const stackArgs = {
     templates: values.template,
     ...(values['stack-name'] !== undefined && { stackName: values['stack-name'] }),
     parameters: values.parameter,
     ...(values['cdk-out'] !== undefined && { cdkOut: values['cdk-out'] }),
     ...(values.stacks !== undefined && { stacks: values.stacks }),
     ...(values.cdk !== undefined && { cdk: values.cdk }),
-    log: (line) => console.log(line),
-  });
-  const usable = checkSupport(stacks, { skipUnsupported: values['skip-unsupported'], log: (line) => console.log(line) });
+    log: (line: string) => console.log(line),
+  };
+  const loadStacks = async () => checkSupport(await loadStackArgs(stackArgs), { skipUnsupported: values['skip-unsupported'], log: (line) => console.log(line) });
+  const usable = await loadStacks();
   const withTemplates = values.template.length > 0 || values['cdk-out'] !== undefined || values.cdk !== undefined;
   const selectedApps = values.apps ? await loadApps(values.apps) : withTemplates ? [] : await builtInApps();
   let cloud: LocalCloud;
@@ -94,8 +102,24 @@ export async function up(argv: string[]): Promise<void> {
   writeEnvFile(envFile, cloud.env, `written by \`eventloom up\` at ${new Date().toISOString()}; the local cloud's endpoints`);
   printEndpoints(cloud, envFile);
   console.log(`eventloom ready in ${((performance.now() - started) / 1000).toFixed(2)}s`);
+  const reload = values['no-watch'] ? undefined : await watchForChanges(cloud, stackArgs, loadStacks);
 
-  stopOnShutdown(() => cloud.stop());
+  stopOnShutdown(async () => {
+    reload?.close();
+    await cloud.stop();
+  });
+}
+
+/** Hot reload: handlers of every function, and the stack sources the command line named. */
+async function watchForChanges(cloud: LocalCloud, args: { templates: readonly string[]; cdkOut?: string; cdk?: string }, loadStacks: () => Promise<LoadedStack[]>): Promise<HotReload> {
+  const reload = await startHotReload(cloud, {
+    stackFiles: [...args.templates.map((file) => resolve(file)), ...(args.cdkOut !== undefined ? [resolve(args.cdkOut, 'manifest.json')] : [])],
+    cdkProjects: args.cdk !== undefined ? [resolve(args.cdk)] : [],
+    loadStacks,
+    log: (line) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`),
+  });
+  console.log('Watching for changes (--no-watch to stop).');
+  return reload;
 }
 
 function printEndpoints(cloud: LocalCloud, envFile: string): void {

@@ -15,7 +15,8 @@ import { StackRecords } from './deploy/stack-registry.ts';
 import { templateSource } from './deploy/template/source.ts';
 import type { LoadedStack } from './templates/types.ts';
 import { LocalCloudError } from './errors.ts';
-import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb/process.ts';
+import { startDynamoDbLocal } from './dynamodb/process.ts';
+import { freePort } from './free-port.ts';
 import { DeliveryOutbox, TargetDispatcher } from './delivery/index.ts';
 import { EventBridgeService } from './eventbridge/index.ts';
 import { systemClock, type ScheduleClock } from './eventbridge/schedule-timer.ts';
@@ -34,6 +35,7 @@ import type { CloudServices } from './services.ts';
 import { SqsService } from './sqs/index.ts';
 import { openStateDb } from './state/db.ts';
 import { CheckpointStore } from './streams/index.ts';
+import { redeployStacks, type RedeployReport } from './reload/redeploy.ts';
 
 export interface LocalCloudOptions {
   apps: readonly AppDef[];
@@ -89,6 +91,12 @@ export interface LocalCloud {
   apiUrl(app: string, api: string): string;
   /** Resolves once nothing is left to do (settle/cloud-busy.ts); rejects with a `SettleTimeoutError` naming what is still busy. */
   settled(options?: SettleOptions): Promise<void>;
+  /**
+   * Hot reload of changed templates: each stack is deployed again in place (tables keep their items,
+   * queues their messages, stream sources their checkpoints), new ones are created, and stacks no
+   * longer given are stopped (their data is kept).
+   */
+  redeployStacks(stacks: readonly LoadedStack[]): Promise<RedeployReport>;
   stop(): Promise<void>;
 }
 
@@ -113,12 +121,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.length = 0;
   };
   try {
-    let ddb: DynamoDbLocal | undefined;
-    if (!options.dynamoDbEndpoint) {
-      ddb = await startDynamoDbLocal({ ...(dataDir && { dataDir: join(dataDir, 'dynamodb') }), ...(options.dynamoDbPort && { port: options.dynamoDbPort }) });
-      cleanups.push(() => ddb!.stop());
-    }
-    const dynamoDbEndpoint = options.dynamoDbEndpoint ?? ddb!.endpoint;
+    // The JVM is the slowest part to start: everything that does not need DynamoDB boots meanwhile.
+    const ddbPort = options.dynamoDbEndpoint ? undefined : (options.dynamoDbPort || (await freePort()));
+    const ddbStarting = ddbPort === undefined ? undefined : startDynamoDbLocal({ ...(dataDir && { dataDir: join(dataDir, 'dynamodb') }), port: ddbPort });
+    ddbStarting?.catch(() => {}); // awaited before the deploys; a failure is reported there
+    cleanups.push(async () => (await ddbStarting?.catch(() => undefined))?.stop());
+    const dynamoDbEndpoint = options.dynamoDbEndpoint ?? `http://127.0.0.1:${ddbPort}`;
     const db = openStateDb(dataDir ? join(dataDir, 'state.sqlite') : ':memory:');
     cleanups.push(() => {
       db.close();
@@ -187,6 +195,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     const apiUrl = (app: string, api: string) => `${url}/apis/${app}-${api}`;
     const allEnv: Record<string, string> = { ...env };
+    await ddbStarting;
     for (const app of options.apps) {
       const deployedApp = await deployApp(app, services, {
         projectRoot,
@@ -202,7 +211,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       Object.assign(allEnv, deployedApp.stack.compute.env);
     }
     const outputs: Record<string, Record<string, string>> = {};
-    for (const stack of options.stacks ?? []) {
+    const deployTemplate = async (stack: LoadedStack): Promise<DeployedStack> => {
       const source = templateSource(stack, {
         names: resourceNames(services),
         url,
@@ -211,17 +220,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         warn: options.onWarning ?? ((message) => logger.warn(message)),
       });
       const deployedStack = await deployStack(source, services, { ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }) });
-      deployedStacks.push(deployedStack);
       registry.add({ name: stack.name, stackId: stack.stackId, ...(deployedStack.compute.record ?? { parameters: [], outputs: [], resources: [] }) });
       outputs[stack.name] = { ...deployedStack.compute.env };
       Object.assign(allEnv, deployedStack.compute.env);
-    }
+      return deployedStack;
+    };
+    for (const stack of options.stacks ?? []) deployedStacks.push(await deployTemplate(stack));
     // Only now: a delivery or schedule left from the last run finds every function registered and configured.
     dispatcher.start();
     eventBridge.startSchedules();
     scheduler.start();
 
-    return { url, dynamoDbEndpoint, services, apps: deployed, stacks: deployedStacks, registry, outputs, env: allEnv, apiUrl, settled, stop: stopAll };
+    const redeploy = (stacks: readonly LoadedStack[]) => redeployStacks(deployedStacks, stacks, { deploy: deployTemplate, forget: (name) => delete outputs[name] });
+    return { url, dynamoDbEndpoint, services, apps: deployed, stacks: deployedStacks, registry, outputs, env: allEnv, apiUrl, settled, redeployStacks: redeploy, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -32,12 +32,14 @@ export async function provisionTableSpec(client: DynamoDBClient, spec: TableSpec
   const name = spec.input.TableName;
   const existing = await describe(client, name);
   if (existing) return existing;
-  await client.send(new CreateTableCommand(spec.input));
-  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: name });
+  const { TableDescription } = await client.send(new CreateTableCommand(spec.input));
+  // DynamoDB Local answers with the table already ACTIVE: waiting and describing again only costs start time.
+  const active = TableDescription?.TableStatus === 'ACTIVE';
+  if (!active) await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: name });
   if (spec.timeToLiveAttribute) {
     await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: spec.timeToLiveAttribute } }));
   }
-  return (await describe(client, name))!;
+  return active ? { name, streamArn: TableDescription.LatestStreamArn } : (await describe(client, name))!;
 }
 
 /** A topology table as CreateTable's input (on-demand, every GSI, the stream if declared). */

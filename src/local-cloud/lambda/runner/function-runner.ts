@@ -75,6 +75,15 @@ export class FunctionRunner {
     this.#registeredAt.set(config.name, new Date());
   }
 
+  /**
+   * The function's code changed (hot reload): its warm sandboxes end, busy ones once their running
+   * invocation finishes, and the next invocation loads the code afresh, as after Lambda's
+   * UpdateFunctionCode. Nothing waiting for a slot or in flight is dropped.
+   */
+  retire(name: string): void {
+    this.register(this.#pool(name).config);
+  }
+
   /** A function's configuration (by name or alias) and when it was registered, for Lambda's read API; undefined if unknown. */
   describe(name: string): { config: FunctionConfig; lastModified: Date } | undefined {
     const pool = this.#pools.get(this.#aliases.get(name) ?? name);
