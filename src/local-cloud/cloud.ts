@@ -31,7 +31,7 @@ import { createCloudServer } from './server.ts';
 import type { CloudServices } from './services.ts';
 import { SqsService } from './sqs/index.ts';
 import { openStateDb } from './state/db.ts';
-import { CheckpointStore } from './streams/index.ts';
+import { CheckpointStore, StreamFeeds } from './streams/index.ts';
 
 export interface LocalCloudOptions {
   apps: readonly AppDef[];
@@ -55,6 +55,11 @@ export interface LocalCloudOptions {
   projectRoot?: string;
   /** Applied over every declared queue, e.g. `{ visibilityTimeoutSeconds: 1 }` in tests. */
   queueOverrides?: Partial<QueueDef>;
+  /**
+   * The longest an idle DynamoDB stream reader sleeps between polls; default 3,000 ms. Writes through
+   * the main port wake readers at once; only writes made to DynamoDB Local directly wait for a poll.
+   */
+  streamIdlePollMs?: number;
   /** First retry delay for stream sources, pipes and rule targets. Default 500 ms (streams) / 1 s (targets). */
   retryBaseDelayMs?: number;
   /** Delays of Lambda's asynchronous retries for rule → function targets. Default AWS's ~1 and ~2 min. */
@@ -162,7 +167,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.push(() => s3.stop());
     const kinesis = await startKinesis({ ...(dataDir && { dataDir: join(dataDir, 'kinesis') }) });
     cleanups.push(() => kinesis.stop());
-    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs, activity };
+    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), streamFeeds: new StreamFeeds({ client: streams, ...(options.streamIdlePollMs !== undefined && { idlePollMs: options.streamIdlePollMs }) }), sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs, activity };
 
     const deployed: DeployedApp[] = [];
     const deployedStacks: DeployedStack[] = [];
