@@ -73,7 +73,7 @@ export class StreamReader {
   private readonly positioned = new Promise<void>((resolve) => (this.markPositioned = resolve));
 
   constructor(options: StreamReaderOptions) {
-    const poll = options.pollIntervalMs ?? { min: 20, max: options.feeds?.idlePollMs ?? 500 };
+    const poll = options.pollIntervalMs ?? options.feeds?.pollIntervalMs ?? { min: 20, max: 500 };
     const batchSize = options.batchSize ?? 100;
     if (!Number.isInteger(batchSize) || batchSize < 1) {
       throw new StreamReaderError(`batchSize must be a positive integer, got ${batchSize}.`, { consumerId: options.consumerId });

@@ -10,10 +10,11 @@ export interface StreamFeedsOptions {
   /** Consumers polling within this many ms of the last GetRecords share its answer; default 20. */
   minFetchGapMs?: number;
   /**
-   * How long an idle reader of a stream sleeps at most between polls; default 3,000 ms. Writes seen by
-   * `wakeTable` wake it at once; the slow polls only catch writes made to DynamoDB Local directly.
+   * The readers' delay between polls: `min` while records flow, doubling up to `max` while idle;
+   * default `{ min: 20, max: 3_000 }`. Writes seen by `wakeTable` wake a reader at once; its idle
+   * polls only catch writes made to DynamoDB Local directly.
    */
-  idlePollMs?: number;
+  pollIntervalMs?: { min: number; max: number };
 }
 
 /** A reader of one stream, as the feeds wake it. */
@@ -32,13 +33,13 @@ export interface WakeableReader {
  * feeds.wakeTable('orders'); // after a successful PutItem on "orders"
  */
 export class StreamFeeds {
-  readonly idlePollMs: number;
+  readonly pollIntervalMs: { min: number; max: number };
   private readonly feeds = new Map<string, ShardFeed>();
   private readonly readers = new Map<string, Set<WakeableReader>>();
   private readonly getRecordsCalls = new Map<string, number>();
 
   constructor(private readonly options: StreamFeedsOptions) {
-    this.idlePollMs = options.idlePollMs ?? 3_000;
+    this.pollIntervalMs = options.pollIntervalMs ?? { min: 20, max: 3_000 };
   }
 
   get client(): DynamoDBStreamsClient {

@@ -31,7 +31,7 @@ export interface StreamReaderOptions {
   maximumBatchingWindowMs?: number;
   /**
    * Delay between polls: `min` while records flow and for 1 s after, then doubling up to `max` while
-   * idle; default `{ min: 20, max: 500 }`, or `max` = `feeds.idlePollMs` with feeds (writes wake it).
+   * idle; default `{ min: 20, max: 500 }`, or `feeds.pollIntervalMs` with feeds (writes wake the reader).
    */
   pollIntervalMs?: { min: number; max: number };
   /** Delay before a failed batch or read is retried, doubling per failure; default `{ min: 100, max: 10_000 }`. */
