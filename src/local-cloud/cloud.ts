@@ -61,6 +61,8 @@ export interface LocalCloudOptions {
    * writes made to DynamoDB Local directly wait for an idle poll.
    */
   streamPollIntervalMs?: { min: number; max: number };
+  /** A function sandbox (worker thread) unused this long is ended, as Lambda retires idle environments; default 5 minutes. */
+  idleSandboxTtlMs?: number;
   /** First retry delay for stream sources, pipes and rule targets. Default 500 ms (streams) / 1 s (targets). */
   retryBaseDelayMs?: number;
   /** Delays of Lambda's asynchronous retries for rule → function targets. Default AWS's ~1 and ~2 min. */
@@ -141,7 +143,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // Created before the runner so that it closes after it, storing the last lines functions printed.
     const logs = new LogsService({ db, logger: logger.child({ component: 'logs' }), ...options.logRetention });
     cleanups.push(() => logs.close());
-    const runner = new FunctionRunner({ logger: logger.child({ component: 'lambda' }), logSink: logs, activity });
+    const runner = new FunctionRunner({
+      logger: logger.child({ component: 'lambda' }),
+      logSink: logs,
+      activity,
+      ...(options.idleSandboxTtlMs !== undefined && { idleWorkerTtlMs: options.idleSandboxTtlMs }),
+    });
     cleanups.push(() => runner.close());
     const dispatcher: TargetDispatcher = new TargetDispatcher({
       outbox: new DeliveryOutbox(db),
