@@ -21,6 +21,8 @@ export interface EcommerceBenchOptions {
 }
 
 const APP = 'benchshop';
+/** Orders placed one at a time after the measured run: the light-load latency. */
+const LIGHT_ORDERS = 20;
 const SKUS = ['BENCH-APPLES', 'BENCH-GRAPES', 'BENCH-ORANGES', 'BENCH-PEARS'];
 
 /**
@@ -37,7 +39,7 @@ export async function benchEcommerce(options: EcommerceBenchOptions): Promise<vo
     try {
       const table = cloud.apps[0]!.tables.get('store')!;
       const shop = new Shop(cloud, client, table.name);
-      await shop.restock(Math.ceil(options.warmup / SKUS.length) + Math.ceil(options.orders / SKUS.length));
+      await shop.restock(Math.ceil(options.warmup / SKUS.length) + Math.ceil(options.orders / SKUS.length) + Math.ceil(LIGHT_ORDERS / SKUS.length));
       await shop.run('warm', options.warmup, options.orderConcurrency);
 
       // Shop.run returns once each order's allocation was completed too: the saga's last write.
@@ -59,8 +61,8 @@ export async function benchEcommerce(options: EcommerceBenchOptions): Promise<vo
       console.log(`  ratio (orders/s × writes/order) / raw PutItem: ${((run.ordersPerSecond * perOrder) / putsPerSecond).toFixed(2)}`);
       console.log(`  CPU-seconds per order: node ${(used.node / options.orders).toFixed(3)} JVM ${used.jvm === undefined ? 'n/a' : (used.jvm / options.orders).toFixed(3)}`);
       console.log(`  node RSS after the saga: ${rssMb.toFixed(0)} MB`);
-      const light = await shop.run('light', 20, 1);
-      console.log(`  one order at a time (20 orders), placeOrder → final status: ${light.latency}`);
+      const light = await shop.run('light', LIGHT_ORDERS, 1);
+      console.log(`  one order at a time (${LIGHT_ORDERS} orders), placeOrder → final status: ${light.latency}`);
       await proxyCost(cloud.url, putsPerSecond, options);
     } finally {
       streams.destroy();
