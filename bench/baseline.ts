@@ -8,6 +8,8 @@ export interface Baseline {
   readonly client: DynamoDBClient;
   /** Raw PutItem/s of that DynamoDB Local (no stream, nothing listening): the ceiling. */
   readonly putsPerSecond: number;
+  /** The DynamoDB Local JVM's process id (its CPU time is read from /proc). */
+  readonly jvmPid: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export async function withBaseline(items: number, concurrency: number, measure: 
   try {
     const { rate: putsPerSecond, rounds } = await rawPutRate(client, items, concurrency);
     console.log(`raw DynamoDB Local PutItem:        ${putsPerSecond.toFixed(0)} items/s  (best of ${rounds} rounds of ${items} items until warm, concurrency ${concurrency}, no stream)`);
-    await measure({ endpoint: ddb.endpoint, client, putsPerSecond });
+    await measure({ endpoint: ddb.endpoint, client, putsPerSecond, jvmPid: ddb.pid });
   } finally {
     client.destroy();
     await ddb.stop();
@@ -32,7 +34,7 @@ export async function withBaseline(items: number, concurrency: number, measure: 
  * warms up (measured: 220 → 1,100 items/s over five rounds of 2,000). A figure from a cold JVM would
  * flatter every ratio, so rounds of `items` writes repeat until one gains less than 10 % (at most 8).
  */
-async function rawPutRate(client: DynamoDBClient, items: number, concurrency: number): Promise<{ rate: number; rounds: number }> {
+export async function rawPutRate(client: DynamoDBClient, items: number, concurrency: number): Promise<{ rate: number; rounds: number }> {
   const TableName = 'bench-raw';
   await client.send(new CreateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }));
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName });

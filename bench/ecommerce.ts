@@ -1,9 +1,10 @@
-import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { ecommerceApp } from '../src/apps/ecommerce/topology.ts';
 import { startLocalCloud, type LocalCloud } from '../src/local-cloud/cloud.ts';
 import { silentLogger } from '../src/platform/log.ts';
-import { withBaseline } from './baseline.ts';
+import { rawPutRate, withBaseline } from './baseline.ts';
+import { cpuMeter } from './cpu.ts';
 import { waitForFinalOrders, waitForSettledAllocations } from './order-tracker.ts';
 import { percentile, runPool } from './stats.ts';
 import { countStreamRecords, diffCounts } from './stream-count.ts';
@@ -20,6 +21,8 @@ export interface EcommerceBenchOptions {
 }
 
 const APP = 'benchshop';
+/** Orders placed one at a time after the measured run: the light-load latency. */
+const LIGHT_ORDERS = 20;
 const SKUS = ['BENCH-APPLES', 'BENCH-GRAPES', 'BENCH-ORANGES', 'BENCH-PEARS'];
 
 /**
@@ -30,19 +33,22 @@ const SKUS = ['BENCH-APPLES', 'BENCH-GRAPES', 'BENCH-ORANGES', 'BENCH-PEARS'];
 export async function benchEcommerce(options: EcommerceBenchOptions): Promise<void> {
   // The workers log each dropped duplicate at warn; functions read LOG_LEVEL when they start.
   process.env.LOG_LEVEL ??= 'error';
-  await withBaseline(options.items, options.concurrency, async ({ endpoint, client, putsPerSecond }) => {
+  await withBaseline(options.items, options.concurrency, async ({ endpoint, client, putsPerSecond, jvmPid }) => {
     const cloud = await startLocalCloud({ apps: [ecommerceApp({ name: APP, paymentGateway: { mode: 'accept' } })], port: 0, dynamoDbEndpoint: endpoint, logger: silentLogger });
     const streams = new DynamoDBStreamsClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
     try {
       const table = cloud.apps[0]!.tables.get('store')!;
       const shop = new Shop(cloud, client, table.name);
-      await shop.restock(Math.ceil(options.warmup / SKUS.length) + Math.ceil(options.orders / SKUS.length));
+      await shop.restock(Math.ceil(options.warmup / SKUS.length) + Math.ceil(options.orders / SKUS.length) + Math.ceil(LIGHT_ORDERS / SKUS.length));
       await shop.run('warm', options.warmup, options.orderConcurrency);
 
       // Shop.run returns once each order's allocation was completed too: the saga's last write.
       const count = () => quietCount(() => countStreamRecords(streams, table.streamArn!));
       const before = await count();
+      const cpu = cpuMeter(jvmPid);
       const run = await shop.run('run', options.orders, options.orderConcurrency);
+      const used = cpu.stop();
+      const rssMb = process.memoryUsage().rss / 1_048_576;
       const after = await count();
       const writes = diffCounts(before, after);
       const perOrder = writes.total / options.orders;
@@ -53,6 +59,11 @@ export async function benchEcommerce(options: EcommerceBenchOptions): Promise<vo
       console.log(`  placeOrder API alone:            ${run.requestsPerSecond.toFixed(0)} requests/s while the saga ran`);
       console.log(`  item writes per order:           ${perOrder.toFixed(1)}  (${breakdown}; stream records, i.e. successful Put/Update/transaction items)`);
       console.log(`  ratio (orders/s × writes/order) / raw PutItem: ${((run.ordersPerSecond * perOrder) / putsPerSecond).toFixed(2)}`);
+      console.log(`  CPU-seconds per order: node ${(used.node / options.orders).toFixed(3)} JVM ${used.jvm === undefined ? 'n/a' : (used.jvm / options.orders).toFixed(3)}`);
+      console.log(`  node RSS after the saga: ${rssMb.toFixed(0)} MB`);
+      const light = await shop.run('light', LIGHT_ORDERS, 1);
+      console.log(`  one order at a time (${LIGHT_ORDERS} orders), placeOrder → final status: ${light.latency}`);
+      await proxyCost(cloud.url, putsPerSecond, options);
     } finally {
       streams.destroy();
       await cloud.stop();
@@ -130,5 +141,16 @@ async function quietCount(count: () => Promise<Map<string, number>>): Promise<Ma
     const current = await count();
     if ([...current.values()].reduce((a, b) => a + b, 0) === [...previous.values()].reduce((a, b) => a + b, 0)) return current;
     previous = current;
+  }
+}
+
+/** PutItem through the main port (the proxy that wakes stream readers) against PutItem on DynamoDB Local directly. */
+async function proxyCost(url: string, directRate: number, options: EcommerceBenchOptions): Promise<void> {
+  const viaProxy = new DynamoDBClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  try {
+    const { rate } = await rawPutRate(viaProxy, options.items, options.concurrency);
+    console.log(`  PutItem through the main port: ${rate.toFixed(0)} items/s = ${(rate / directRate).toFixed(2)} of direct (no stream)`);
+  } finally {
+    viaProxy.destroy();
   }
 }

@@ -34,7 +34,7 @@ import { createCloudServer } from './server.ts';
 import type { CloudServices } from './services.ts';
 import { SqsService } from './sqs/index.ts';
 import { openStateDb } from './state/db.ts';
-import { CheckpointStore } from './streams/index.ts';
+import { CheckpointStore, StreamFeeds } from './streams/index.ts';
 import { redeployStacks, type RedeployReport } from './reload/redeploy.ts';
 
 export interface LocalCloudOptions {
@@ -59,6 +59,14 @@ export interface LocalCloudOptions {
   projectRoot?: string;
   /** Applied over every declared queue, e.g. `{ visibilityTimeoutSeconds: 1 }` in tests. */
   queueOverrides?: Partial<QueueDef>;
+  /**
+   * DynamoDB stream readers' delay between polls: `min` while records flow, doubling up to `max` while
+   * idle; default `{ min: 20, max: 3_000 }`. Writes through the main port wake readers at once; only
+   * writes made to DynamoDB Local directly wait for an idle poll.
+   */
+  streamPollIntervalMs?: { min: number; max: number };
+  /** A function sandbox (worker thread) unused this long is ended, as Lambda retires idle environments; default 5 minutes. */
+  idleSandboxTtlMs?: number;
   /** First retry delay for stream sources, pipes and rule targets. Default 500 ms (streams) / 1 s (targets). */
   retryBaseDelayMs?: number;
   /** Delays of Lambda's asynchronous retries for rule → function targets. Default AWS's ~1 and ~2 min. */
@@ -147,7 +155,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // Created before the runner so that it closes after it, storing the last lines functions printed.
     const logs = new LogsService({ db, logger: logger.child({ component: 'logs' }), ...options.logRetention });
     cleanups.push(() => logs.close());
-    const runner = new FunctionRunner({ logger: logger.child({ component: 'lambda' }), logSink: logs, activity });
+    const runner = new FunctionRunner({
+      logger: logger.child({ component: 'lambda' }),
+      logSink: logs,
+      activity,
+      ...(options.idleSandboxTtlMs !== undefined && { idleWorkerTtlMs: options.idleSandboxTtlMs }),
+    });
     cleanups.push(() => runner.close());
     const dispatcher: TargetDispatcher = new TargetDispatcher({
       outbox: new DeliveryOutbox(db),
@@ -174,7 +187,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.push(() => s3.stop());
     const kinesis = await startKinesis({ ...(dataDir && { dataDir: join(dataDir, 'kinesis') }) });
     cleanups.push(() => kinesis.stop());
-    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs, activity };
+    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), streamFeeds: new StreamFeeds({ client: streams, ...(options.streamPollIntervalMs && { pollIntervalMs: options.streamPollIntervalMs }) }), sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs, activity };
 
     const deployed: DeployedApp[] = [];
     const deployedStacks: DeployedStack[] = [];
@@ -188,7 +201,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.push(() => server.close());
     // Ends the pages' live streams before the server closes.
     cleanups.push(() => dashboard.close());
-    const env = sdkEnvironment(url, dynamoDbEndpoint);
+    const env = sdkEnvironment(url);
     const projectRoot = options.projectRoot ?? process.cwd();
     cleanups.push(async () => {
       await Promise.all([...deployed, ...deployedStacks].map((stack) => stack.stop()));
@@ -253,14 +266,15 @@ function wipeDataDir(dataDir: string): void {
 }
 
 /** What every SDK (in functions, scripts, the CLI) needs to talk to the local cloud. */
-export function sdkEnvironment(url: string, dynamoDbEndpoint: string): Record<string, string> {
+export function sdkEnvironment(url: string): Record<string, string> {
   return {
     AWS_REGION: localRegion(),
     AWS_DEFAULT_REGION: localRegion(),
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint,
-    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbEndpoint,
+    // Through the main port, which wakes a stream's readers on every write it forwards.
+    AWS_ENDPOINT_URL_DYNAMODB: url,
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: url,
     AWS_ENDPOINT_URL_SQS: url,
     AWS_ENDPOINT_URL_EVENTBRIDGE: url,
     AWS_ENDPOINT_URL_LAMBDA: url,

@@ -18,6 +18,8 @@ import { closeAfterRefusedBody } from './protocol/body.ts';
 import { MAX_REQUEST_DEPTH } from './protocol/json-depth.ts';
 import { proxyRequest } from './protocol/proxy.ts';
 import type { CloudServices } from './services.ts';
+import { writtenTables, type WrittenTables } from './dynamodb/written-tables.ts';
+import type { StreamFeeds } from './streams/index.ts';
 import { handleSchedulerApi } from './scheduler/index.ts';
 import { mountSettled } from './settle/http.ts';
 import type { SettleOptions } from './settle/settle.ts';
@@ -111,7 +113,10 @@ export function createCloudServer(options: CloudServerOptions): Hono {
     if (isAwsQueryRequest(c.req.raw)) return handleAwsQuery(queryServices, c.req.raw);
     const target = c.req.header('x-amz-target') ?? null;
     if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) {
-      return proxyRequest(c.req.raw, { endpoint: options.dynamoDbEndpoint, ...DYNAMODB_PROXY });
+      const operation = target.startsWith('DynamoDB_20120810.') ? target.slice('DynamoDB_20120810.'.length) : undefined;
+      // A write to a table with a stream wakes that stream's readers now instead of at their next idle poll.
+      const onOk = operation && ((json: string | undefined) => wakeReaders(services.streamFeeds, writtenTables(operation, json ?? '')));
+      return proxyRequest(c.req.raw, { endpoint: options.dynamoDbEndpoint, ...DYNAMODB_PROXY }, undefined, onOk || undefined);
     }
     if (target?.startsWith('Kinesis_20131202.')) {
       // Only JSON names a stream by ARN in a way to rewrite; CBOR (binary) bodies pass byte for byte.
@@ -128,3 +133,8 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   return app;
 }
 
+
+function wakeReaders(feeds: StreamFeeds, tables: WrittenTables): void {
+  if (tables === 'all') feeds.wakeAll();
+  else for (const table of tables) feeds.wakeTable(table);
+}

@@ -12,7 +12,7 @@ import type { S3Service } from './s3/index.ts';
 import type { SchedulerService } from './scheduler/index.ts';
 import type { SqsService } from './sqs/index.ts';
 import type { StateDb } from './state/db.ts';
-import type { CheckpointStore } from './streams/index.ts';
+import type { CheckpointStore, StreamFeeds } from './streams/index.ts';
 
 /** The running emulated services an app is deployed onto. */
 export interface CloudServices {
@@ -20,6 +20,8 @@ export interface CloudServices {
   readonly dynamodb: DynamoDBClient;
   readonly streams: DynamoDBStreamsClient;
   readonly checkpoints: CheckpointStore;
+  /** One read per DynamoDB stream shard for all its pipes and mappings; woken by writes through the main port. */
+  readonly streamFeeds: StreamFeeds;
   readonly sqs: SqsService;
   readonly eventBridge: EventBridgeService;
   readonly dispatcher: TargetDispatcher;

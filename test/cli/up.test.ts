@@ -70,7 +70,8 @@ describe('eventloom up', () => {
 
     expect(output).toMatch(/^eventloom ready in \d+\.\d{2}s$/m);
     expect(output).toContain(`AWS endpoint (SQS, EventBridge, Lambda, S3, Kinesis, DynamoDB proxy): ${cloud.env.EVENTLOOM_URL}`);
-    expect(output).toMatch(new RegExp(`DynamoDB Local: +${cloud.env.AWS_ENDPOINT_URL_DYNAMODB}$`, 'm'));
+    expect(output).toMatch(/^DynamoDB Local: +http:\/\/127\.0\.0\.1:\d+$/m);
+    expect(cloud.env.AWS_ENDPOINT_URL_DYNAMODB).toBe(cloud.env.EVENTLOOM_URL);
     expect(output).toMatch(new RegExp(`api +items +${cloud.env.ITEMS_API_BASE_URL} +\\(ITEMS_API_BASE_URL\\)`));
     for (const table of ['items', 'markers']) expect(output).toMatch(new RegExp(`table +${APP}-${table}$`, 'm'));
     for (const queue of ['work', 'workDlq', 'transformed', 'streamFailures']) expect(output).toMatch(new RegExp(`queue +${APP}-${queue}$`, 'm'));

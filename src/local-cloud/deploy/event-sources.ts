@@ -31,6 +31,6 @@ export function createEventSources(ctx: DeployContext, plans: readonly EventSour
     }
     const streamArn = storage.tableStreams.get(plan.tableName);
     if (!streamArn) throw new LocalCloudError(`Event source of ${plan.functionName}: table ${plan.tableName} has no stream.`);
-    return new StreamEventSource({ ...mapping, streamArn, streams: services.streams });
+    return new StreamEventSource({ ...mapping, streamArn, streams: services.streams, feeds: services.streamFeeds });
   });
 }

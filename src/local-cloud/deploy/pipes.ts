@@ -16,6 +16,7 @@ export function createPipes(ctx: DeployContext, plans: readonly PipePlan[], stor
       ...stream,
       db: services.db,
       streams: services.streams,
+      streamFeeds: services.streamFeeds,
       checkpoints: services.checkpoints,
       bus: services.eventBridge,
       queues: services.sqs,

@@ -10,7 +10,7 @@ import { arn } from '../identity.ts';
 import type { FunctionRunner } from '../lambda/runner/index.ts';
 import type { SqsService } from '../sqs/index.ts';
 import type { StateDb } from '../state/db.ts';
-import type { CheckpointStore } from '../streams/index.ts';
+import type { CheckpointStore, StreamFeeds } from '../streams/index.ts';
 import { PipeCore } from './core.ts';
 import type { PipeDefinition } from './definition.ts';
 import { LambdaEnrichment } from './enrichment.ts';
@@ -27,6 +27,8 @@ export interface PipeServices {
   db: StateDb;
   streams: DynamoDBStreamsClient;
   checkpoints: CheckpointStore;
+  /** The cloud's shared stream reads, for a DynamoDB source; default none (the pipe reads on its own). */
+  streamFeeds?: StreamFeeds;
   bus: EventBridgeService;
   /** Sends to the dead-letter queue and to an SQS target. */
   queues: QueueSender;

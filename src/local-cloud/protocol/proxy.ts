@@ -22,9 +22,15 @@ export interface ProxiedService {
 /**
  * Forwards a request to its backend: the body is read under the service's cap (never held beyond
  * it), optionally rewritten, and the answer streams back. A backend that cannot be reached answers
- * the service's 500 shape for this request alone.
+ * the service's 500 shape for this request alone. `onOk` gets the JSON request of a request the
+ * backend answered 200 (as soon as its status is known, before its body streams back).
  */
-export async function proxyRequest(request: Request, service: ProxiedService, rewrite?: (json: string) => string): Promise<Response> {
+export async function proxyRequest(
+  request: Request,
+  service: ProxiedService,
+  rewrite?: (json: string) => string,
+  onOk?: (json: string | undefined) => void,
+): Promise<Response> {
   const errorShape: AwsJsonService = { targetPrefix: '', jsonVersion: service.jsonVersion, errorNamespace: service.errorNamespace, handle: async () => undefined };
   const contentType = `application/x-amz-json-${service.jsonVersion}`;
   let response: Response;
@@ -38,6 +44,7 @@ export async function proxyRequest(request: Request, service: ProxiedService, re
     if (text !== undefined && service.maxDepth && exceedsDepth(text, service.maxDepth.depth)) throw service.maxDepth.error();
     const body = rewrite && text !== undefined ? rewrite(text) : bytes;
     response = await fetch(service.endpoint, { method: 'POST', headers, body });
+    if (response.status === 200) onOk?.(text);
   } catch (error) {
     const failure = error instanceof AwsServiceError ? error : new AwsServiceError('InternalFailure', `The backend did not answer: ${(error as Error).message}`, { statusCode: 500, cause: error });
     return awsJsonError(errorShape, failure, contentType);

@@ -5,6 +5,8 @@ import { errorName, ITERATOR_LOST_ERRORS, StreamReaderError } from './errors.ts'
 import { openIterator, type ShardTarget } from './iterators.ts';
 import type { StreamLogger } from './logger.ts';
 import { normaliseRecord, type DynamoDBStreamRecord } from './records.ts';
+import type { ShardFeed } from './shard-feed.ts';
+import type { StreamFeeds } from './stream-feeds.ts';
 import type { StreamBatch } from './types.ts';
 
 export interface CursorSettings extends ShardTarget {
@@ -16,6 +18,10 @@ export interface CursorSettings extends ShardTarget {
   retryDelayMs: { min: number; max: number };
   onBatch: (batch: StreamBatch) => Promise<void>;
   logger: StreamLogger;
+  /** Shared reads of the stream's shards; without them this cursor reads with its own iterator. */
+  feeds?: StreamFeeds | undefined;
+  /** A caller waits for records written up to this epoch ms: a shared read must be at least that fresh. */
+  freshSince: () => number;
 }
 
 export interface PollResult {
@@ -50,12 +56,14 @@ export class ShardCursor {
   private closed = false;
   private retryAt = 0;
   private readonly retry: Backoff;
+  private readonly feed: ShardFeed | undefined;
 
   constructor(
     readonly shardId: string,
     private readonly settings: CursorSettings,
   ) {
     this.retry = new Backoff(settings.retryDelayMs.min, settings.retryDelayMs.max);
+    this.feed = settings.feeds?.shard(settings.streamArn, shardId, settings.region);
   }
 
   async poll(): Promise<PollResult> {
@@ -85,24 +93,43 @@ export class ShardCursor {
   }
 
   private async fetch(limit: number): Promise<DynamoDBStreamRecord[]> {
-    const { client, checkpoints, consumerId, abortSignal, streamArn, region } = this.settings;
-    this.iterator ??= await openIterator(
-      this.settings,
-      this.shardId,
-      this.delivered ?? checkpoints.get(consumerId, this.shardId)?.sequenceNumber,
-      this.settings.logger,
-    );
+    const { client, abortSignal, streamArn, region } = this.settings;
+    const shared = await this.fetchShared(limit);
+    if (shared) return shared;
+    this.iterator ??= await openIterator(this.settings, this.shardId, this.position(), this.settings.logger);
     if (this.iterator === undefined) {
       this.closed = true;
       return [];
     }
     const page = await client.send(new GetRecordsCommand({ ShardIterator: this.iterator, Limit: limit }), { abortSignal });
     const records = (page.Records ?? []).map((record) => normaliseRecord(record, { streamArn, region }));
-    if (records.length > 0 && this.buffer.length === 0) this.bufferSince = Date.now();
-    this.buffer.push(...records);
+    this.take(records);
     this.iterator = page.NextShardIterator;
     if (this.iterator === undefined) this.closed = true;
     return records;
+  }
+
+  /** Reads from the stream's shared feed, unless this cursor is behind its window. */
+  private async fetchShared(limit: number): Promise<DynamoDBStreamRecord[] | undefined> {
+    if (!this.feed) return undefined;
+    const page = await this.feed.read(this.position(), limit, { freshSince: this.settings.freshSince(), abortSignal: this.settings.abortSignal });
+    if (!page) return undefined;
+    // Caught up with the window: an own iterator is no longer needed.
+    this.iterator = undefined;
+    this.take(page.records);
+    this.closed = page.closed;
+    return page.records;
+  }
+
+  private take(records: DynamoDBStreamRecord[]): void {
+    if (records.length > 0 && this.buffer.length === 0) this.bufferSince = Date.now();
+    this.buffer.push(...records);
+  }
+
+  /** The last record read: records after it come next (`undefined`: the shard's oldest record). */
+  private position(): string | undefined {
+    const { checkpoints, consumerId } = this.settings;
+    return this.buffer.at(-1)?.dynamodb.SequenceNumber ?? this.delivered ?? checkpoints.get(consumerId, this.shardId)?.sequenceNumber;
   }
 
   private async deliver(): Promise<void> {

@@ -12,7 +12,7 @@ import { CheckpointStore, StreamReader, type DynamoDBStreamRecord, type StreamBa
 
 const config = { endpoint: inject('dynamoDbEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 export const ddb = new DynamoDBClient(config);
-const streams = new DynamoDBStreamsClient(config);
+export const streams = new DynamoDBStreamsClient(config);
 const readers: StreamReader[] = [];
 const tempDirs: string[] = [];
 

@@ -5,6 +5,7 @@ import { errorName, StreamReaderError } from './errors.ts';
 import { checkpointLatest } from './iterators.ts';
 import { defaultStreamLogger } from './logger.ts';
 import { describeShards, readyShards, type ShardInfo } from './shards.ts';
+import type { StreamFeeds } from './stream-feeds.ts';
 import type { StreamReaderOptions } from './types.ts';
 
 /** Shards change only on a rollover (every 4 h locally), which a closing shard announces; this is a safety net. */
@@ -24,7 +25,9 @@ interface Waiter {
  * Reads one DynamoDB stream for one consumer: walks the shards parent before child, hands each
  * shard's records over in order, one batch at a time, and resumes from durable checkpoints
  * (at-least-once). Polls every `pollIntervalMs.min` while records flow (and for 1 s after), then
- * backs off exponentially to `pollIntervalMs.max` while idle; `notify()` polls at once.
+ * backs off exponentially to `pollIntervalMs.max` while idle; `notify()` polls at once. Given
+ * `feeds`, the records come from the stream's shared reads (one GetRecords for every consumer at the
+ * same position) and a write seen by the feeds wakes the reader.
  *
  * @example
  * const checkpoints = new CheckpointStore(db);
@@ -47,6 +50,7 @@ interface Waiter {
  */
 export class StreamReader {
   private readonly settings: CursorSettings;
+  private readonly feeds: StreamFeeds | undefined;
   private readonly startingPosition: StreamReaderOptions['startingPosition'];
   private readonly pollMin: number;
   private readonly idle: Backoff;
@@ -63,11 +67,13 @@ export class StreamReader {
   private stopping = false;
   private lastStatus = 'ENABLED';
   private lastError: string | undefined;
+  private freshSince = 0;
+  private unsubscribe: () => void = () => undefined;
   private markPositioned: () => void = () => undefined;
   private readonly positioned = new Promise<void>((resolve) => (this.markPositioned = resolve));
 
   constructor(options: StreamReaderOptions) {
-    const poll = options.pollIntervalMs ?? { min: 20, max: 500 };
+    const poll = options.pollIntervalMs ?? options.feeds?.pollIntervalMs ?? { min: 20, max: 500 };
     const batchSize = options.batchSize ?? 100;
     if (!Number.isInteger(batchSize) || batchSize < 1) {
       throw new StreamReaderError(`batchSize must be a positive integer, got ${batchSize}.`, { consumerId: options.consumerId });
@@ -90,7 +96,15 @@ export class StreamReader {
       retryDelayMs: options.retryDelayMs ?? { min: 100, max: 10_000 },
       onBatch: options.onBatch,
       logger: options.logger ?? defaultStreamLogger(options.consumerId),
+      feeds: options.feeds,
+      freshSince: () => this.freshSince,
     };
+    this.feeds = options.feeds;
+  }
+
+  /** Polls made so far (one per shard walk): how often an idle reader still asks. */
+  get polls(): number {
+    return this.round;
   }
 
   /**
@@ -99,6 +113,7 @@ export class StreamReader {
    */
   start(): Promise<void> {
     if (this.loop) throw new StreamReaderError('This StreamReader was already started; create a new one to read again.');
+    this.unsubscribe = this.feeds?.subscribe(this.settings.streamArn, this) ?? (() => undefined);
     this.loop = this.run();
     return this.positioned;
   }
@@ -107,6 +122,7 @@ export class StreamReader {
   async stop(): Promise<void> {
     if (!this.loop || this.stopping) return this.loop;
     this.stopping = true;
+    this.unsubscribe();
     this.markPositioned();
     this.abort.abort();
     this.waker.wake();
@@ -123,6 +139,8 @@ export class StreamReader {
   /** Resolves once every record written before this call has been handed to `onBatch` and it resolved. */
   caughtUp(): Promise<void> {
     if (!this.loop || this.stopping) return Promise.reject(new StreamReaderError('The StreamReader is not running.'));
+    // Records written before now must be read by a GetRecords that starts after now, even a shared one.
+    this.freshSince = Date.now();
     return new Promise((resolve, reject) => {
       this.waiters.push({ afterRound: this.round + 1, resolve, reject });
       this.notify();

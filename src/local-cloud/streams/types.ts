@@ -1,6 +1,7 @@
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { CheckpointStore } from './checkpoints.ts';
 import type { StreamLogger } from './logger.ts';
+import type { StreamFeeds } from './stream-feeds.ts';
 import type { DynamoDBStreamRecord } from './records.ts';
 
 /** Records of one shard, in stream order, handed to a consumer. */
@@ -30,7 +31,7 @@ export interface StreamReaderOptions {
   maximumBatchingWindowMs?: number;
   /**
    * Delay between polls: `min` while records flow and for 1 s after, then doubling up to `max` while
-   * idle; default `{ min: 20, max: 500 }`.
+   * idle; default `{ min: 20, max: 500 }`, or `feeds.pollIntervalMs` with feeds (writes wake the reader).
    */
   pollIntervalMs?: { min: number; max: number };
   /** Delay before a failed batch or read is retried, doubling per failure; default `{ min: 100, max: 10_000 }`. */
@@ -41,4 +42,9 @@ export interface StreamReaderOptions {
   onBatch: (batch: StreamBatch) => Promise<void>;
   /** Default: the platform JSON logger on stderr. */
   logger?: StreamLogger;
+  /**
+   * The local cloud's shared stream reads: records come from one read per shard for all its consumers,
+   * and writes the cloud sees wake this reader. Default none: the reader reads on its own.
+   */
+  feeds?: StreamFeeds;
 }

@@ -2,13 +2,15 @@ import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { StreamSourceParameters } from '../../../platform/topology/types.ts';
 import { dynamoDbRecordInfo } from '../../delivery/stream-record-info.ts';
-import { StreamReader, type CheckpointStore, type StreamBatch } from '../../streams/index.ts';
+import { StreamReader, type CheckpointStore, type StreamBatch, type StreamFeeds } from '../../streams/index.ts';
 import { MappedStreamSource, mappingReaderSettings, StreamMapping, type MappedRecordKind, type StreamMappingTarget } from './stream-mapping.ts';
 
 export interface StreamEventSourceOptions extends StreamMappingTarget {
   trigger: StreamSourceParameters;
   streams: DynamoDBStreamsClient;
   checkpoints: CheckpointStore;
+  /** The cloud's shared stream reads; default none (the mapping reads on its own). */
+  feeds?: StreamFeeds;
 }
 
 /**
@@ -24,6 +26,7 @@ export class StreamEventSource extends MappedStreamSource<DynamoDBRecord> {
       ...mappingReaderSettings(options),
       streamArn: options.streamArn,
       client: options.streams,
+      ...(options.feeds && { feeds: options.feeds }),
       onBatch: (batch: StreamBatch) => mapping.deliver(batch.shardId, batch.records as unknown as DynamoDBRecord[], batch.checkpoint),
     });
     super(mapping, reader, options.trigger.enabled !== false);

@@ -6,6 +6,12 @@ import type { SandboxLog } from './sandbox-log.ts';
 import type { FunctionErrorPayload, InvokeMessage, WorkerMessage, WorkerSetup } from './types.ts';
 
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+/**
+ * V8 lets each isolate's young generation grow to 32–48 MB under allocation pressure, and every
+ * sandbox is an isolate: under load that, not the loaded code, made most of node's RSS. Handlers
+ * allocate short-lived request objects; a small young generation costs a few more scavenges.
+ */
+const SANDBOX_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 export type RunOutcome = { ok: true; payloadJson: string } | { ok: false; error: FunctionErrorPayload; timedOut: boolean };
 
@@ -51,7 +57,7 @@ export class WorkerHandle {
 
   constructor(options: WorkerHandleOptions) {
     this.ready = new Promise((resolve) => (this.#settleReady = resolve));
-    const worker = new Worker(BOOTSTRAP, { workerData: options.setup, env: options.env, execArgv: [] });
+    const worker = new Worker(BOOTSTRAP, { workerData: options.setup, env: options.env, execArgv: [], resourceLimits: SANDBOX_RESOURCE_LIMITS });
     this.#worker = worker;
     this.log = options.log;
     this.#output = {

@@ -6,7 +6,7 @@ import type { QueueSender } from '../../delivery/ports.ts';
 import { dynamoDbRecordInfo } from '../../delivery/stream-record-info.ts';
 import { arn } from '../../identity.ts';
 import type { SqsService } from '../../sqs/index.ts';
-import type { CheckpointStore, DynamoDBStreamRecord } from '../../streams/index.ts';
+import type { CheckpointStore, DynamoDBStreamRecord, StreamFeeds } from '../../streams/index.ts';
 import type { PipeCore } from '../core.ts';
 import type { PipeDefinition } from '../definition.ts';
 import { PipeDefinitionError } from '../errors.ts';
@@ -25,6 +25,7 @@ export interface SourceContext {
   readonly retentionHours?: number;
   readonly streams: DynamoDBStreamsClient;
   readonly checkpoints: CheckpointStore;
+  readonly streamFeeds?: StreamFeeds | undefined;
   /** The dead-letter queue's sender. */
   readonly queues: QueueSender;
   readonly sqs?: Pick<SqsService, 'receiveMessages' | 'deleteMessage' | 'queueArn'>;
@@ -68,6 +69,7 @@ export function createSource(pipe: PipeDefinition, core: PipeCore, ctx: SourceCo
         consumerId: `pipe:${pipe.name}`,
         streamArn,
         client: ctx.streams,
+        ...(ctx.streamFeeds && { feeds: ctx.streamFeeds }),
         checkpoints: ctx.checkpoints,
         parameters,
         delivery: new StreamDelivery<DynamoDBStreamRecord>({ ...delivery, streamKind: 'dynamodb', records: dynamoDbRecordInfo }),

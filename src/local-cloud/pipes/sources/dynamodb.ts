@@ -1,7 +1,7 @@
 import { readerBatching } from '../../streams/batching.ts';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Logger } from '../../../platform/log.ts';
-import { StreamReader, type CheckpointStore, type DynamoDBStreamRecord } from '../../streams/index.ts';
+import { StreamReader, type CheckpointStore, type DynamoDBStreamRecord, type StreamFeeds } from '../../streams/index.ts';
 import type { PipeSourceParameters } from '../definition.ts';
 import type { PipeSource } from './source.ts';
 import type { StreamDelivery } from './stream-delivery.ts';
@@ -11,6 +11,7 @@ export interface DynamoDbSourceOptions {
   readonly consumerId: string;
   readonly streamArn: string;
   readonly client: DynamoDBStreamsClient;
+  readonly feeds?: StreamFeeds;
   readonly checkpoints: CheckpointStore;
   readonly parameters: PipeSourceParameters;
   readonly delivery: StreamDelivery<DynamoDBStreamRecord>;
@@ -24,6 +25,7 @@ export function dynamoDbSource(options: DynamoDbSourceOptions): PipeSource {
     consumerId: options.consumerId,
     streamArn: options.streamArn,
     client: options.client,
+    ...(options.feeds && { feeds: options.feeds }),
     checkpoints: options.checkpoints,
     ...readerBatching(parameters),
     onBatch: (batch) => delivery.deliver(batch.shardId, batch.records, batch.checkpoint),
