@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../support/cloud-process.ts';
 import { descendants } from '../support/process-tree.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { lockForTarball } from './offline-lock.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -77,18 +78,21 @@ describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder'
   beforeAll(async () => {
     const packed = await run('npm', ['pack', '--pack-destination', root, '--silent'], REPO);
     expect(packed.code, packed.output).toBe(0);
-    const tarball = join(root, packed.output.trim().split('\n').at(-1)!);
+    const tarballName = packed.output.trim().split('\n').at(-1)!;
     mkdirSync(project);
+    renameSync(join(root, tarballName), join(project, tarballName));
     // `exec`: the shell npm runs a script through becomes the cloud, so npm's forwarded SIGINT reaches it.
     const scripts = { cloud: 'exec eventloom up --template template.yaml' };
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', scripts }));
+    const dependencies = { eventloom: `file:${tarballName}` };
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', scripts, dependencies }));
+    writeFileSync(join(project, 'package-lock.json'), JSON.stringify(lockForTarball(join(REPO, 'package-lock.json'), 'shop', tarballName)));
     cpSync(join(REPO, 'test/settle/fixture'), project, { recursive: true });
     cpSync(join(HERE, 'project'), project, { recursive: true });
 
-    // Dependencies come from the npm registry (or npm's cache). Install scripts are skipped and
-    // better-sqlite3's addon, built for this very Node, is copied from the repository's own
-    // install: compiling it takes minutes on 2 cores and proves nothing about eventloom's package.
-    const installed = await run('npm', ['install', tarball, '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund'], project);
+    // Offline, from npm's cache (offline-lock.ts). Install scripts are skipped and better-sqlite3's
+    // addon, built for this very Node, is copied from the repository's own install: it would
+    // download a prebuilt binary or compile for minutes, and proves nothing about eventloom's package.
+    const installed = await run('npm', ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], project);
     expect(installed.code, installed.output).toBe(0);
     const addon = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
     mkdirSync(join(project, 'node_modules/better-sqlite3/build/Release'), { recursive: true });
