@@ -37,7 +37,7 @@ export type PipeSourceKind = PipeSourceDefinition['kind'];
 
 /** SourceParameters, flattened across the source kinds (each ignores what does not apply to it). */
 export interface PipeSourceParameters {
-  /** 1–10,000; default 100 for streams, 10 for SQS. */
+  /** 1–10,000, at most what the target takes (`TARGET_BATCH_LIMITS`); default 1 for streams, 10 for SQS. */
   readonly batchSize?: number;
   /** 0–300; default 0 (deliver as soon as records are read). */
   readonly maximumBatchingWindowInSeconds?: number;
@@ -86,3 +86,9 @@ export type PipeTargetDefinition =
   | { readonly kind: 'kinesis'; readonly streamName: string; readonly partitionKey: string };
 
 export type PipeTargetKind = PipeTargetDefinition['kind'];
+
+/** What a stream source batches when BatchSize is not given (AWS's default for pipes, unlike event source mappings' 100). */
+export const PIPE_STREAM_BATCH_SIZE = 1;
+
+/** The largest batch each target takes in one call; Pipes refuses a pipe whose BatchSize is larger (Lambda: bounded by payload size only). */
+export const TARGET_BATCH_LIMITS: Readonly<Record<PipeTargetKind, number>> = { bus: 10, sqs: 10, kinesis: 500, lambda: 10_000 };

@@ -7,11 +7,14 @@ export interface StreamBatching {
   readonly maximumBatchingWindowInSeconds?: number;
 }
 
-/** The reader settings of a stream consumer, with AWS's defaults (LATEST, 100 records, no window). */
-export function readerBatching(batching: StreamBatching): { startingPosition: StartingPosition; batchSize: number; maximumBatchingWindowMs: number } {
+/**
+ * The reader settings of a stream consumer, with AWS's defaults: LATEST, no window, and 100 records for an
+ * event source mapping — a pipe passes its own default, 1.
+ */
+export function readerBatching(batching: StreamBatching, defaultBatchSize = 100): { startingPosition: StartingPosition; batchSize: number; maximumBatchingWindowMs: number } {
   return {
     startingPosition: batching.startingPosition ?? 'LATEST',
-    batchSize: batching.batchSize ?? 100,
+    batchSize: batching.batchSize ?? defaultBatchSize,
     maximumBatchingWindowMs: (batching.maximumBatchingWindowInSeconds ?? 0) * 1_000,
   };
 }

@@ -1,4 +1,5 @@
 import { readerBatching } from '../../streams/batching.ts';
+import { PIPE_STREAM_BATCH_SIZE } from '../definition.ts';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { Logger } from '../../../platform/log.ts';
 import { StreamReader, type CheckpointStore, type DynamoDBStreamRecord, type StreamFeeds } from '../../streams/index.ts';
@@ -27,7 +28,7 @@ export function dynamoDbSource(options: DynamoDbSourceOptions): PipeSource {
     client: options.client,
     ...(options.feeds && { feeds: options.feeds }),
     checkpoints: options.checkpoints,
-    ...readerBatching(parameters),
+    ...readerBatching(parameters, PIPE_STREAM_BATCH_SIZE),
     onBatch: (batch) => delivery.deliver(batch.shardId, batch.records, batch.checkpoint),
     logger: options.logger,
   });

@@ -1,4 +1,5 @@
 import { readerBatching } from '../../streams/batching.ts';
+import { PIPE_STREAM_BATCH_SIZE } from '../definition.ts';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../../platform/log.ts';
 import { localRegion } from '../../identity.ts';
@@ -32,7 +33,7 @@ export function kinesisSource(options: KinesisSourceOptions): PipeSource {
     streamName: options.streamName,
     client: options.client,
     checkpoints: options.checkpoints,
-    ...readerBatching(parameters),
+    ...readerBatching(parameters, PIPE_STREAM_BATCH_SIZE),
     onBatch: ({ shardId, records, checkpoint }) =>
       delivery.deliver(shardId, records.map((record) => toKinesisPipeEvent(record, { shardId, streamArn, region, roleArn })), checkpoint),
     logger: options.logger,
