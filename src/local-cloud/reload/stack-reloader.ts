@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { LoadedStack } from '../templates/types.ts';
 import { Debouncer } from './debounce.ts';
 import { FileWatcher } from './file-watcher.ts';
 import type { RedeployReport } from './redeploy.ts';
+import { shownPath } from './shown-path.ts';
 
 export interface StackReloaderOptions {
   /** Template files (`--template`) and cloud assembly manifests (`<cdk.out>/manifest.json`) to watch. */
@@ -54,7 +55,7 @@ export class StackReloader {
 
   async #reload(changed: readonly string[]): Promise<void> {
     const started = performance.now();
-    const what = changed.map((file) => relative(process.cwd(), file)).slice(0, 2).join(', ');
+    const what = changed.map((file) => shownPath(file)).slice(0, 2).join(', ');
     let stacks: LoadedStack[];
     try {
       stacks = await this.options.load();
