@@ -90,7 +90,8 @@ function sourceFiles(root: string): string[] {
   const walk = (directory: string) => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       if (files.length >= MAX_PROJECT_FILES) return;
-      if (entry.name.startsWith('.')) continue;
+      // cdk.context.json is the CDK's own cache, written by a synth: watching it would loop.
+      if (entry.name.startsWith('.') || entry.name === 'cdk.context.json') continue;
       const path = join(directory, entry.name);
       if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(path);
       else if (entry.isFile() && SOURCE_FILE.test(entry.name)) files.push(path);
