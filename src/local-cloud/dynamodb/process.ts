@@ -57,9 +57,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     return await startJvm(java, jarDir, port, launch, options);
   } catch (error) {
     if (launch.mode !== 'use' || !(error instanceof DynamoDbLocalError)) throw error;
-    // A damaged archive crashes the JVM as it maps it: start again, making a new one.
+    // A damaged archive crashes the JVM as it maps it: it goes (the next start makes a new one), this one starts plain.
     launch.discard();
-    return startJvm(java, jarDir, port, classDataLaunch(jarDir, java, options.classDataCacheDir), options);
+    return startJvm(java, jarDir, port, classDataLaunch(jarDir, java, false), options);
   }
 }
 
