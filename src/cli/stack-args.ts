@@ -14,6 +14,8 @@ export interface StackArgs {
   /** Comma-separated stack names or ids. */
   stacks?: string;
   cdk?: string;
+  /** Where `--cdk` is synthesized; default a folder of the OS temp dir named after the project. */
+  cdkOutdir?: string;
   log: (line: string) => void;
 }
 
@@ -32,7 +34,7 @@ export async function loadStackArgs(args: StackArgs): Promise<LoadedStack[]> {
   // A parameter given on the command line applies to every stack of an assembly.
   const assemblyOptions = { ...(stacks && { stacks }), parameters: () => parameters };
   if (args.cdkOut !== undefined) loaded.push(...(await loadCloudAssembly(await assemblyDir(args.cdkOut, args.log), assemblyOptions)));
-  if (args.cdk !== undefined) loaded.push(...(await loadCloudAssembly(await synthesizeCdkProject(args.cdk, { log: args.log }), assemblyOptions)));
+  if (args.cdk !== undefined) loaded.push(...(await loadCloudAssembly(await synthesizeCdkProject(args.cdk, { log: args.log, ...(args.cdkOutdir !== undefined && { outdir: args.cdkOutdir }) }), assemblyOptions)));
   return loaded;
 }
 

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { AppDef } from '../platform/topology/types.ts';
@@ -76,7 +78,8 @@ export async function up(argv: string[]): Promise<void> {
     ...(values.cdk !== undefined && { cdk: values.cdk }),
     log: (line: string) => console.log(line),
   };
-  const loadStacks = async () => checkSupport(await loadStackArgs(stackArgs), { skipUnsupported: values['skip-unsupported'], log: (line) => console.log(line) });
+  const loadStacks = async (cdkOutdir?: string) =>
+    checkSupport(await loadStackArgs({ ...stackArgs, ...(cdkOutdir !== undefined && { cdkOutdir }) }), { skipUnsupported: values['skip-unsupported'], log: (line) => console.log(line) });
   const usable = await loadStacks();
   const withTemplates = values.template.length > 0 || values['cdk-out'] !== undefined || values.cdk !== undefined;
   const selectedApps = values.apps ? await loadApps(values.apps) : withTemplates ? [] : await builtInApps();
@@ -111,15 +114,31 @@ export async function up(argv: string[]): Promise<void> {
 }
 
 /** Hot reload: handlers of every function, and the stack sources the command line named. */
-async function watchForChanges(cloud: LocalCloud, args: { templates: readonly string[]; cdkOut?: string; cdk?: string }, loadStacks: () => Promise<LoadedStack[]>): Promise<HotReload> {
+async function watchForChanges(cloud: LocalCloud, args: { templates: readonly string[]; cdkOut?: string; cdk?: string }, loadStacks: (cdkOutdir?: string) => Promise<LoadedStack[]>): Promise<HotReload> {
+  // A failed synth leaves the running stack's folder in use: the next one writes to the other.
+  let cdkOutdirInUse: string | undefined;
   const reload = await startHotReload(cloud, {
     stackFiles: [...args.templates.map((file) => resolve(file)), ...(args.cdkOut !== undefined ? [resolve(args.cdkOut, 'manifest.json')] : [])],
     cdkProjects: args.cdk !== undefined ? [resolve(args.cdk)] : [],
-    loadStacks,
+    loadStacks: async () => {
+      if (args.cdk === undefined) return loadStacks();
+      const outdir = reloadOutdir(args.cdk, cdkOutdirInUse === reloadOutdir(args.cdk, 0) ? 1 : 0);
+      const stacks = await loadStacks(outdir);
+      cdkOutdirInUse = outdir;
+      return stacks;
+    },
     log: (line) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`),
   });
   console.log('Watching for changes (--no-watch to stop).');
   return reload;
+}
+
+/**
+ * A re-synthesis writes to the one of two folders the running stack does not use: a synth empties its
+ * output folder first, and the functions of the running stack load their code from there.
+ */
+function reloadOutdir(project: string, which: 0 | 1): string {
+  return join(tmpdir(), 'eventloom-cdk', `${createHash('sha256').update(resolve(project)).digest('hex').slice(0, 16)}-reload-${which}`);
 }
 
 function printEndpoints(cloud: LocalCloud, envFile: string): void {

@@ -44,7 +44,7 @@ export function classDataLaunch(jarDir: string, java: string, cacheDir: string |
     if (!existsSync(jar) && !writeLauncherJar(jarDir, dir, jar)) return plain;
     const archive = join(dir, ARCHIVE);
     if (existsSync(archive)) {
-      return { mode: 'use', args: [`-XX:SharedArchiveFile=${archive}`, '-jar', jar], archive, exited: () => {}, discard: () => rmSync(archive, { force: true }) };
+      return { mode: 'use', args: [`-XX:SharedArchiveFile=${archive}`, '-jar', jar], archive, exited: () => {}, discard: () => removeQuietly(archive) };
     }
     removeAbandonedArchives(dir);
     // The JVM writes the archive as it exits; a unique name keeps concurrent first runs apart.
@@ -54,11 +54,15 @@ export function classDataLaunch(jarDir: string, java: string, cacheDir: string |
       args: [`-XX:ArchiveClassesAtExit=${pending}`, '-jar', jar],
       archive: pending,
       exited: (signal) => {
-        // A killed JVM may have left half an archive, and mapping one crashes the next JVM.
-        if (signal === null && existsSync(pending) && statSync(pending).size > 0) renameSync(pending, archive);
-        else rmSync(pending, { force: true });
+        try {
+          // A killed JVM may have left half an archive, and mapping one crashes the next JVM.
+          if (signal === null && existsSync(pending) && statSync(pending).size > 0) renameSync(pending, archive);
+          else rmSync(pending, { force: true });
+        } catch {
+          // The cache is not writable any more: the next start makes the archive again.
+        }
       },
-      discard: () => rmSync(pending, { force: true }),
+      discard: () => removeQuietly(pending),
     };
   } catch {
     return plain;
@@ -102,6 +106,14 @@ function writeLauncherJar(jarDir: string, dir: string, jar: string): boolean {
   writeFileSync(pending, replaceManifest(readFileSync(join(jarDir, 'DynamoDBLocal.jar')), manifestText(MAIN_CLASS, classPath)));
   renameSync(pending, jar);
   return true;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Left for the JVM to reject (a damaged archive is then removed again, or fails the same way and starts plain).
+  }
 }
 
 /** Archives a JVM never finished writing (its parent was killed), older than an hour. */

@@ -1,7 +1,7 @@
-import { relative } from 'node:path';
 import { Debouncer } from './debounce.ts';
 import { FileWatcher } from './file-watcher.ts';
 import { projectModules } from './module-graph.ts';
+import { shownPath } from './shown-path.ts';
 
 /** A deployed function as hot reload sees it. */
 export interface WatchedFunction {
@@ -80,7 +80,7 @@ export class HandlerReloader {
   #reason(changed: readonly string[], modulePaths: readonly string[]): string {
     if (changed.every((file) => modulePaths.includes(file))) return 'handler changed';
     const root = this.options.projectRoot ?? process.cwd();
-    const shown = changed.slice(0, 2).map((file) => relative(root, file));
+    const shown = changed.slice(0, 2).map((file) => shownPath(file, root));
     return `${shown.join(', ')}${changed.length > 2 ? ` and ${changed.length - 2} more` : ''} changed`;
   }
 

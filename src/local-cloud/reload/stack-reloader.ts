@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { LoadedStack } from '../templates/types.ts';
 import { Debouncer } from './debounce.ts';
 import { FileWatcher } from './file-watcher.ts';
 import type { RedeployReport } from './redeploy.ts';
+import { shownPath } from './shown-path.ts';
 
 export interface StackReloaderOptions {
   /** Template files (`--template`) and cloud assembly manifests (`<cdk.out>/manifest.json`) to watch. */
@@ -54,7 +55,7 @@ export class StackReloader {
 
   async #reload(changed: readonly string[]): Promise<void> {
     const started = performance.now();
-    const what = changed.map((file) => relative(process.cwd(), file)).slice(0, 2).join(', ');
+    const what = changed.map((file) => shownPath(file)).slice(0, 2).join(', ');
     let stacks: LoadedStack[];
     try {
       stacks = await this.options.load();
@@ -89,7 +90,8 @@ function sourceFiles(root: string): string[] {
   const walk = (directory: string) => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       if (files.length >= MAX_PROJECT_FILES) return;
-      if (entry.name.startsWith('.')) continue;
+      // cdk.context.json is the CDK's own cache, written by a synth: watching it would loop.
+      if (entry.name.startsWith('.') || entry.name === 'cdk.context.json') continue;
       const path = join(directory, entry.name);
       if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(path);
       else if (entry.isFile() && SOURCE_FILE.test(entry.name)) files.push(path);

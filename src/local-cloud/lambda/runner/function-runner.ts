@@ -43,6 +43,8 @@ export class FunctionRunner {
   readonly activity: ActivityFeed | undefined;
   readonly #reaper: NodeJS.Timeout;
   readonly #coldStarts: Slots;
+  /** Pools a new registration replaced (hot reload) while invocations still ran on them: `busy()` counts those too. */
+  readonly #replaced = new Set<FunctionPool>();
   #closed = false;
 
   constructor(options: FunctionRunnerOptions = {}) {
@@ -68,7 +70,9 @@ export class FunctionRunner {
     validate(config);
     this.#setAliases(config);
     const limit = config.reservedConcurrency ?? this.#options.defaultConcurrency;
-    this.#pools.get(config.name)?.retire();
+    const previous = this.#pools.get(config.name);
+    previous?.retire();
+    if (previous && previous.slots.running > 0) this.#replaced.add(previous);
     const functionArn = this.#arn(config.name);
     const context = { functionArn, env: this.#env(config), output: this.#options.output, logSink: this.#options.logSink, logger: this.#options.logger, coldStarts: this.#coldStarts };
     this.#pools.set(config.name, new FunctionPool(config, limit, context));
@@ -136,10 +140,12 @@ export class FunctionRunner {
 
   /** `settled()`'s view: each function with invocations running now. */
   busy(): string[] {
+    for (const pool of this.#replaced) if (pool.slots.running === 0) this.#replaced.delete(pool);
+    const onPreviousCode = [...this.#replaced].map((pool) => `function ${pool.config.name}: ${counted(pool.slots.running, 'invocation')} running on its previous code`);
     return this.list().flatMap((name) => {
       const { running } = this.stats(name);
       return running > 0 ? [`function ${name}: ${counted(running, 'invocation')} running`] : [];
-    });
+    }).concat(onPreviousCode);
   }
 
   /** The function's ARN, as `invokedFunctionArn` reports it. */
