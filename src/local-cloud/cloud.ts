@@ -25,7 +25,8 @@ import { startKinesis } from './kinesis/index.ts';
 import { localRegion } from './identity.ts';
 import { FunctionRunner } from './lambda/runner/index.ts';
 import { LogsService, type RetentionOptions } from './logs/index.ts';
-import { listen, type RunningServer } from './protocol/server.ts';
+import { listen, type RawHandler, type RunningServer } from './protocol/server.ts';
+import { dynamoDbRawProxy } from './dynamodb/raw-proxy.ts';
 import { S3Service } from './s3/index.ts';
 import { SchedulerService } from './scheduler/index.ts';
 import { cloudBusyReporters } from './settle/cloud-busy.ts';
@@ -196,7 +197,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const dashboard = new Dashboard({ services, apps: () => deployed, templates: () => deployedStacks, listAllTables: !options.dynamoDbEndpoint });
     const busyReporters = cloudBusyReporters(services, () => [...deployed.map((app) => app.stack), ...deployedStacks]);
     const settled = (settleOptions?: SettleOptions) => waitUntilSettled(busyReporters, settleOptions);
-    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed, stacks: registry, dashboard, settled }), options.port ?? 4566, undefined, s3, { allowedHosts: options.allowedHosts ?? [] });
+    // `.env` clients' DynamoDB calls: a plain node:http pipe that wakes stream readers on writes.
+    const dynamoDbProxy = dynamoDbRawProxy({ endpoint: dynamoDbEndpoint, onWrite: (tables) => services.streamFeeds.wake(tables) });
+    cleanups.push(() => dynamoDbProxy.close());
+    const raw: RawHandler = { handles: (req) => dynamoDbProxy.handles(req) || s3.handles(req), handle: (req, res) => (dynamoDbProxy.handles(req) ? dynamoDbProxy : s3).handle(req, res) };
+    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed, stacks: registry, dashboard, settled }), options.port ?? 4566, undefined, raw, { allowedHosts: options.allowedHosts ?? [] });
     url = server.url;
     cleanups.push(() => server.close());
     // Ends the pages' live streams before the server closes.

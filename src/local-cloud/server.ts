@@ -18,8 +18,7 @@ import { closeAfterRefusedBody } from './protocol/body.ts';
 import { MAX_REQUEST_DEPTH } from './protocol/json-depth.ts';
 import { proxyRequest } from './protocol/proxy.ts';
 import type { CloudServices } from './services.ts';
-import { writtenTables, type WrittenTables } from './dynamodb/written-tables.ts';
-import type { StreamFeeds } from './streams/index.ts';
+import { writtenTables } from './dynamodb/written-tables.ts';
 import { handleSchedulerApi } from './scheduler/index.ts';
 import { mountSettled } from './settle/http.ts';
 import type { SettleOptions } from './settle/settle.ts';
@@ -115,7 +114,7 @@ export function createCloudServer(options: CloudServerOptions): Hono {
     if (target && DYNAMODB_TARGETS.some((prefix) => target.startsWith(`${prefix}.`))) {
       const operation = target.startsWith('DynamoDB_20120810.') ? target.slice('DynamoDB_20120810.'.length) : undefined;
       // A write to a table with a stream wakes that stream's readers now instead of at their next idle poll.
-      const onOk = operation && ((json: string | undefined) => wakeReaders(services.streamFeeds, writtenTables(operation, json ?? '')));
+      const onOk = operation && ((json: string | undefined) => services.streamFeeds.wake(writtenTables(operation, json ?? '')));
       return proxyRequest(c.req.raw, { endpoint: options.dynamoDbEndpoint, ...DYNAMODB_PROXY }, undefined, onOk || undefined);
     }
     if (target?.startsWith('Kinesis_20131202.')) {
@@ -133,8 +132,3 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   return app;
 }
 
-
-function wakeReaders(feeds: StreamFeeds, tables: WrittenTables): void {
-  if (tables === 'all') feeds.wakeAll();
-  else for (const table of tables) feeds.wakeTable(table);
-}

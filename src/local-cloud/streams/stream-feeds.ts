@@ -81,6 +81,12 @@ export class StreamFeeds {
     }
   }
 
+  /** Wakes the readers of the tables a write touched; `all` for a write whose tables are not known (PartiQL). */
+  wake(tables: readonly string[] | 'all'): void {
+    if (tables === 'all') this.wakeAll();
+    else for (const table of tables) this.wakeTable(table);
+  }
+
   /** Wakes every reader (a write whose table is not known, e.g. a PartiQL statement). */
   wakeAll(): void {
     for (const readers of this.readers.values()) for (const reader of readers) reader.notify();
