@@ -161,6 +161,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       logSink: logs,
       activity,
       ...(options.idleSandboxTtlMs !== undefined && { idleWorkerTtlMs: options.idleSandboxTtlMs }),
+      // Functions reach DynamoDB Local directly (through the main port their calls would cost the main thread a
+      // third of the saga's throughput, measured); what they wrote is read at once, without waiting for an idle poll.
+      // At most one wake per fastest poll interval: a woken reader polls again that soon anyway.
+      onInvocationEnd: atMostEvery(STREAM_WAKE_INTERVAL_MS, () => services.streamFeeds.wakeAll()),
     });
     cleanups.push(() => runner.close());
     const dispatcher: TargetDispatcher = new TargetDispatcher({
@@ -207,6 +211,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // Ends the pages' live streams before the server closes.
     cleanups.push(() => dashboard.close());
     const env = sdkEnvironment(url);
+    const functionEnv = { ...env, AWS_ENDPOINT_URL_DYNAMODB: dynamoDbEndpoint, AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbEndpoint };
     const projectRoot = options.projectRoot ?? process.cwd();
     cleanups.push(async () => {
       await Promise.all([...deployed, ...deployedStacks].map((stack) => stack.stop()));
@@ -217,7 +222,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     for (const app of options.apps) {
       const deployedApp = await deployApp(app, services, {
         projectRoot,
-        baseEnvironment: env,
+        baseEnvironment: functionEnv,
         names: resourceNames(services),
         apiUrl: (apiId) => `${url}/apis/${apiId}`,
         ...(options.queueOverrides && { queueOverrides: options.queueOverrides }),
@@ -233,7 +238,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const source = templateSource(stack, {
         names: resourceNames(services),
         url,
-        baseEnvironment: env,
+        baseEnvironment: functionEnv,
         importValue: (name) => registry.exportedValue(name) ?? missingExport(name),
         warn: options.onWarning ?? ((message) => logger.warn(message)),
       });
@@ -255,6 +260,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await stopAll();
     throw error;
   }
+}
+
+/** The readers' fastest poll interval (streams/reader.ts): one wake per interval reaches every write before it. */
+const STREAM_WAKE_INTERVAL_MS = 20;
+
+/** `action`, skipped when it last ran less than `intervalMs` ago. */
+function atMostEvery(intervalMs: number, action: () => void): () => void {
+  let lastRun = Number.NEGATIVE_INFINITY;
+  return () => {
+    const now = performance.now();
+    if (now - lastRun < intervalMs) return;
+    lastRun = now;
+    action();
+  };
 }
 
 function missingExport(name: string): never {

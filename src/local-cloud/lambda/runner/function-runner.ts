@@ -36,7 +36,8 @@ export class FunctionRunner {
   readonly #aliases = new Map<string, string>();
   /** When each function was last registered: Lambda's `LastModified`. */
   readonly #registeredAt = new Map<string, Date>();
-  readonly #options: Required<Omit<FunctionRunnerOptions, 'logSink' | 'activity'>> & Pick<FunctionRunnerOptions, 'logSink'>;
+  readonly #options: Required<Omit<FunctionRunnerOptions, 'logSink' | 'activity' | 'onInvocationEnd'>> & Pick<FunctionRunnerOptions, 'logSink'>;
+  readonly #onInvocationEnd: ((functionName: string) => void) | undefined;
   /** Per-function chaos settings (error rate, added latency, duplicate delivery); in memory, so off after a restart. */
   readonly faults = new FaultInjector();
   /** Where invocations are reported; event source mappings report the records they read here too. */
@@ -59,6 +60,7 @@ export class FunctionRunner {
       maxConcurrentColdStarts: options.maxConcurrentColdStarts ?? Math.max(2, availableParallelism()),
     };
     this.activity = options.activity;
+    this.#onInvocationEnd = options.onInvocationEnd;
     this.#coldStarts = new Slots(this.#options.maxConcurrentColdStarts);
     const ttl = this.#options.idleWorkerTtlMs;
     this.#reaper = setInterval(() => this.#reap(), Math.max(10, Math.min(ttl / 2, 30_000)));
@@ -164,6 +166,14 @@ export class FunctionRunner {
 
   /** One invocation in a held slot, with the function's injected faults when it has any. */
   async #run(pool: FunctionPool, event: unknown): Promise<InvokeResult> {
+    try {
+      return await this.#runWithFaults(pool, event);
+    } finally {
+      this.#onInvocationEnd?.(pool.config.name);
+    }
+  }
+
+  async #runWithFaults(pool: FunctionPool, event: unknown): Promise<InvokeResult> {
     const fault = this.faults.draw(pool.config.name);
     if (!fault) {
       const result = await pool.run(event);

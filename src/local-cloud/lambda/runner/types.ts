@@ -75,6 +75,8 @@ export interface FunctionRunnerOptions {
   maxConcurrentColdStarts?: number;
   /** Where each invocation (source, outcome, duration) is reported; default nowhere. */
   activity?: ActivityFeed;
+  /** Called as each invocation ends, its writes done (the local cloud wakes stream readers). */
+  onInvocationEnd?: (functionName: string) => void;
 }
 
 /** What the worker needs to know about its function (sent as `workerData`). */
