@@ -205,7 +205,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const dynamoDbProxy = dynamoDbRawProxy({ endpoint: dynamoDbEndpoint, onWrite: (tables) => services.streamFeeds.wake(tables) });
     cleanups.push(() => dynamoDbProxy.close());
     const raw: RawHandler = { handles: (req) => dynamoDbProxy.handles(req) || s3.handles(req), handle: (req, res) => (dynamoDbProxy.handles(req) ? dynamoDbProxy : s3).handle(req, res) };
-    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, apps: () => deployed, stacks: registry, dashboard, settled }), options.port ?? 4566, undefined, raw, { allowedHosts: options.allowedHosts ?? [] });
+    const server: RunningServer = await listen(createCloudServer({ services, dynamoDbEndpoint, deployed: () => [...deployed, ...deployedStacks], stacks: registry, dashboard, settled }), options.port ?? 4566, undefined, raw, { allowedHosts: options.allowedHosts ?? [] });
     url = server.url;
     cleanups.push(() => server.close());
     // Ends the pages' live streams before the server closes.

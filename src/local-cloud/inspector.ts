@@ -1,5 +1,5 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import type { DeployedApp } from './deploy/deploy-app.ts';
+import type { Pipe } from './pipes/pipe.ts';
 import type { CloudServices } from './services.ts';
 
 export interface Snapshot {
@@ -13,7 +13,7 @@ export interface Snapshot {
 }
 
 /** What the inspector shows: tables, queue depths with DLQs, buckets with object counts, rules, function counters, pipes, recent events. */
-export async function inspect(services: CloudServices, apps: readonly DeployedApp[]): Promise<Snapshot> {
+export async function inspect(services: CloudServices, stacks: readonly { readonly pipes: readonly Pipe[] }[]): Promise<Snapshot> {
   const { TableNames = [] } = await services.dynamodb.send(new ListTablesCommand({}));
   const queues = services.sqs.listQueues().map((name) => {
     const redrive = services.sqs.getQueueAttributes(name).RedrivePolicy;
@@ -34,7 +34,7 @@ export async function inspect(services: CloudServices, apps: readonly DeployedAp
     const stats = services.runner.stats(name);
     return { name, invocations: stats.invocations, errors: stats.errors, timeouts: stats.timeouts, running: stats.running, warmWorkers: stats.warmWorkers };
   });
-  const pipes = apps.flatMap((app) => app.pipes.map((pipe) => ({ name: pipe.name, ...pipe.stats() })));
+  const pipes = stacks.flatMap((stack) => stack.pipes.map((pipe) => ({ name: pipe.name, ...pipe.stats() })));
   const recentEvents = services.eventBridge
     .recentEvents()
     .slice(-50)

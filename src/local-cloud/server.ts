@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { createCloudFormationApi } from './cloudformation/index.ts';
 import { mountDashboard, type Dashboard } from './dashboard/index.ts';
-import type { DeployedApp } from './deploy/deploy-app.ts';
+import type { Pipe } from './pipes/pipe.ts';
 import type { StackRegistry } from './deploy/stack-record.ts';
 import { StackRecords } from './deploy/stack-registry.ts';
 import { createEventBridgeApi } from './eventbridge/index.ts';
@@ -27,7 +27,8 @@ import { createSqsApi, createSqsQueryApi } from './sqs/index.ts';
 export interface CloudServerOptions {
   services: CloudServices;
   dynamoDbEndpoint: string;
-  apps: () => readonly DeployedApp[];
+  /** Apps and template stacks: the inspector lists their pipes. */
+  deployed: () => readonly { readonly pipes: readonly Pipe[] }[];
   /** The stacks the CloudFormation API serves; default none. */
   stacks?: StackRegistry;
   /** The page and JSON API under `/_eventloom/`; default none. */
@@ -70,7 +71,7 @@ export function createCloudServer(options: CloudServerOptions): Hono {
   const app = new Hono();
   app.use(closeAfterRefusedBody);
   app.get('/_eventloom/health', (c) => c.json({ status: 'ok' }));
-  app.get('/_eventloom/inspect', async (c) => c.json(await inspect(services, options.apps())));
+  app.get('/_eventloom/inspect', async (c) => c.json(await inspect(services, options.deployed())));
   app.get('/_eventloom/trace/:key', (c) => c.json(traceKey(services, c.req.param('key'))));
   if (options.settled) mountSettled(app, options.settled);
   if (options.dashboard) mountDashboard(app, options.dashboard);

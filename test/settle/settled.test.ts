@@ -50,6 +50,12 @@ describe('startCloud() and settled() on a template: HTTP → table → stream �
     for (const id of ids) expect(await shipment(id), id).toBeDefined();
   });
 
+  it("lists the template's pipe in the inspector with what it delivered", async () => {
+    const snapshot = (await (await fetch(`${cloud.endpoints.url}/_eventloom/inspect`)).json()) as { pipes: { name: string; delivered: number }[] };
+    expect(snapshot.pipes).toEqual([expect.objectContaining({ name: expect.stringMatching(/OrdersToWork/) })]);
+    expect(snapshot.pipes[0]!.delivered).toBeGreaterThan(0);
+  });
+
   it('rejects at its timeout naming what is still busy, and resolves once that is done', async () => {
     await order('slow-1', 3_000);
 
