@@ -1,7 +1,6 @@
-import { Debouncer } from './debounce.ts';
-import { FileWatcher } from './file-watcher.ts';
 import { projectModules } from './module-graph.ts';
 import { shownPath } from './shown-path.ts';
+import { WatchedFiles } from './watched-files.ts';
 
 /** A deployed function as hot reload sees it. */
 export interface WatchedFunction {
@@ -30,14 +29,12 @@ export interface HandlerReloaderOptions {
  * running invocation finishes on the code it started with.
  */
 export class HandlerReloader {
-  readonly #watcher: FileWatcher;
-  readonly #changes: Debouncer<string>;
+  readonly #files: WatchedFiles;
   /** Function name → the files it loads. */
   #graphs = new Map<string, { modulePath: string; files: readonly string[] }>();
 
   constructor(private readonly options: HandlerReloaderOptions) {
-    this.#watcher = new FileWatcher((file) => this.#changes.add(file));
-    this.#changes = new Debouncer(options.debounceMs ?? 100, (files) => this.#reload(files));
+    this.#files = new WatchedFiles(options.debounceMs ?? 100, (files) => this.#reload(files));
   }
 
   /** Reads every function's module graph and starts watching. */
@@ -55,12 +52,11 @@ export class HandlerReloader {
 
   /** Resolves once the changes seen so far are reloaded (tests). */
   idle(): Promise<void> {
-    return this.#changes.idle();
+    return this.#files.idle();
   }
 
   close(): void {
-    this.#changes.close();
-    this.#watcher.close();
+    this.#files.close();
   }
 
   async #reload(changed: readonly string[]): Promise<void> {
@@ -85,7 +81,7 @@ export class HandlerReloader {
   }
 
   #watch(): void {
-    this.#watcher.watch([...this.#graphs.values()].flatMap((graph) => graph.files));
+    this.#files.watch([...this.#graphs.values()].flatMap((graph) => graph.files));
   }
 }
 

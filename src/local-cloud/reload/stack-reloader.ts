@@ -1,10 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedStack } from '../templates/types.ts';
-import { Debouncer } from './debounce.ts';
-import { FileWatcher } from './file-watcher.ts';
 import type { RedeployReport } from './redeploy.ts';
 import { shownPath } from './shown-path.ts';
+import { WatchedFiles } from './watched-files.ts';
 
 export interface StackReloaderOptions {
   /** Template files (`--template`) and cloud assembly manifests (`<cdk.out>/manifest.json`) to watch. */
@@ -31,12 +30,10 @@ const MAX_PROJECT_FILES = 5_000;
  * done) leaves the running stacks as they are and says why.
  */
 export class StackReloader {
-  readonly #watcher: FileWatcher;
-  readonly #changes: Debouncer<string>;
+  readonly #files: WatchedFiles;
 
   constructor(private readonly options: StackReloaderOptions) {
-    this.#watcher = new FileWatcher((file) => this.#changes.add(file));
-    this.#changes = new Debouncer(options.debounceMs ?? 300, (files) => this.#reload(files));
+    this.#files = new WatchedFiles(options.debounceMs ?? 300, (files) => this.#reload(files));
   }
 
   start(): void {
@@ -45,12 +42,11 @@ export class StackReloader {
 
   /** Resolves once the changes seen so far are redeployed (tests). */
   idle(): Promise<void> {
-    return this.#changes.idle();
+    return this.#files.idle();
   }
 
   close(): void {
-    this.#changes.close();
-    this.#watcher.close();
+    this.#files.close();
   }
 
   async #reload(changed: readonly string[]): Promise<void> {
@@ -80,7 +76,7 @@ export class StackReloader {
   }
 
   #watch(): void {
-    this.#watcher.watch([...this.options.files, ...this.options.projects.flatMap((project) => sourceFiles(project))]);
+    this.#files.watch([...this.options.files, ...this.options.projects.flatMap((project) => sourceFiles(project))]);
   }
 }
 
