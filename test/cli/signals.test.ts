@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAlive } from '../support/cloud-process.ts';
+import { collectOutput, isAlive, untilReady } from '../support/cloud-process.ts';
 import { commandOf, descendants } from '../support/process-tree.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -18,17 +18,9 @@ interface NpmStart {
 async function npmStart(root: string): Promise<NpmStart> {
   const args = ['start', '--', '--template', TEMPLATE, '--port', '0', '--data-dir', join(root, 'data'), '--write-env', join(root, '.env')];
   const npm = spawn('npm', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
-  let output = '';
-  npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(
-    () => {
-      if (npm.exitCode !== null) throw new Error(`npm start exited with ${npm.exitCode}:\n${output}`);
-      return /eventloom ready in [\d.]+s/.test(output);
-    },
-    { timeoutMs: 90_000, intervalMs: 100, description: 'npm start to be ready' },
-  );
-  return { npm, output: () => output };
+  const output = collectOutput(npm);
+  await untilReady(npm, output, { timeoutMs: 90_000, description: 'npm start to be ready' });
+  return { npm, output };
 }
 
 describe('a signal to the PID of `npm start` stops the cloud and its JVM', () => {

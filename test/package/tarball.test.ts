@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAlive } from '../support/cloud-process.ts';
+import { collectOutput, isAlive, untilReady } from '../support/cloud-process.ts';
 import { descendants } from '../support/process-tree.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { lockForTarball } from './offline-lock.ts';
@@ -46,22 +46,14 @@ interface Up {
 /** `npx eventloom up …` (or another npm command) in the project, until its ready line. */
 async function startUp(project: string, command: string, args: string[]): Promise<Up> {
   const child = spawn(command, args, { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const output = collectOutput(child);
   try {
-    await waitFor(
-      () => {
-        if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode}:\n${output}`);
-        return /eventloom ready in [\d.]+s/.test(output);
-      },
-      { timeoutMs: 120_000, intervalMs: 200, description: `${command} ${args.join(' ')} to be ready` },
-    );
+    await untilReady(child, output, { timeoutMs: 120_000, description: `${command} ${args.join(' ')} to be ready` });
   } catch (error) {
     for (const pid of [child.pid!, ...descendants(child.pid!)]) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     throw error;
   }
-  return { child, output: () => output, pids: [child.pid!, ...descendants(child.pid!)] };
+  return { child, output, pids: [child.pid!, ...descendants(child.pid!)] };
 }
 
 /** A signal to npm's own PID: npm, the shell it runs the bin through, the cloud's node and the JVM all end. */

@@ -27,17 +27,9 @@ export async function startCloudProcess(args: string[], envFile: string, options
     env: { ...process.env, LOG_LEVEL: 'error', ...options.env },
     detached: options.detached ?? false,
   });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const output = collectOutput(child);
   try {
-    await waitFor(
-      () => {
-        if (child.exitCode !== null) throw new Error(`eventloom up exited with ${child.exitCode}:\n${output}`);
-        return /eventloom ready in [\d.]+s/.test(output);
-      },
-      { timeoutMs: options.readyTimeoutMs ?? 60_000, intervalMs: 100, description: 'eventloom ready' },
-    );
+    await untilReady(child, output, { timeoutMs: options.readyTimeoutMs ?? 60_000, description: 'eventloom ready' });
   } catch (error) {
     // Never leave a cloud that did not come up running: it (and its JVM, by pdeathsig) goes now.
     if (child.exitCode === null) process.kill(options.detached ? -child.pid! : child.pid!, 'SIGKILL');
@@ -47,13 +39,32 @@ export async function startCloudProcess(args: string[], envFile: string, options
   return {
     child,
     env,
-    output: () => output,
+    output,
     childPids: () =>
       spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
         .stdout.split('\n')
         .filter(Boolean)
         .map(Number),
   };
+}
+
+/** Everything a child prints on stdout and stderr, as it comes. */
+export function collectOutput(child: ChildProcess): () => string {
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return () => output;
+}
+
+/** Waits for `eventloom up`'s ready line; throws with the output if the process exits first. */
+export async function untilReady(child: ChildProcess, output: () => string, options: { timeoutMs: number; description: string }): Promise<void> {
+  await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`${options.description}: the process exited with ${child.exitCode}:\n${output()}`);
+      return /eventloom ready in [\d.]+s/.test(output());
+    },
+    { timeoutMs: options.timeoutMs, intervalMs: 100, description: options.description },
+  );
 }
 
 export function isAlive(pid: number): boolean {
