@@ -5,12 +5,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEnv } from 'node:util';
+import { parseEnv, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectOutput, isAlive, untilReady } from '../support/cloud-process.ts';
 import { descendants } from '../support/process-tree.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { lockForTarball } from './offline-lock.ts';
+import { tarballProject } from './offline-lock.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
@@ -75,9 +75,9 @@ describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder'
     renameSync(join(root, tarballName), join(project, tarballName));
     // `exec`: the shell npm runs a script through becomes the cloud, so npm's forwarded SIGINT reaches it.
     const scripts = { cloud: 'exec eventloom up --template template.yaml' };
-    const dependencies = { eventloom: `file:${tarballName}` };
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', scripts, dependencies }));
-    writeFileSync(join(project, 'package-lock.json'), JSON.stringify(lockForTarball(join(REPO, 'package-lock.json'), 'shop', tarballName)));
+    const { manifest, lock } = tarballProject(join(REPO, 'package-lock.json'), 'shop', tarballName, ['vitest']);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', scripts, ...manifest }));
+    writeFileSync(join(project, 'package-lock.json'), JSON.stringify(lock));
     cpSync(join(REPO, 'test/settle/fixture'), project, { recursive: true });
     cpSync(join(HERE, 'project'), project, { recursive: true });
 
@@ -131,6 +131,15 @@ describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder'
 
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/# pass 1/);
+  });
+
+  it('a vitest file using startCloud() and settled() passes (the README example)', { timeout: 180_000 }, async () => {
+    const vitest = join(project, 'node_modules/vitest/vitest.mjs');
+
+    const result = await run(process.execPath, [vitest, 'run', 'shop.spec.ts'], project, { ...process.env, LOG_LEVEL: 'error', CI: 'true' });
+
+    expect(result.code, result.output).toBe(0);
+    expect(stripVTControlCharacters(result.output)).toMatch(/Tests\s+1 passed/);
   });
 
   it('its types check in a strict TypeScript project', { timeout: 120_000 }, async () => {
