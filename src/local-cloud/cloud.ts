@@ -15,6 +15,7 @@ import { StackRecords } from './deploy/stack-registry.ts';
 import { templateSource } from './deploy/template/source.ts';
 import type { LoadedStack } from './templates/types.ts';
 import { LocalCloudError } from './errors.ts';
+import { stopEsbuild } from './esbuild.ts';
 import { startDynamoDbLocal } from './dynamodb/process.ts';
 import { freePort } from './free-port.ts';
 import { DeliveryOutbox, TargetDispatcher } from './delivery/index.ts';
@@ -124,7 +125,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   if (dataDir && options.fresh) wipeDataDir(dataDir);
 
-  const cleanups: (() => Promise<void> | void)[] = [];
+  // Last to run: esbuild's service process (SAM builds, hot reload's module graphs) goes with the cloud.
+  const cleanups: (() => Promise<void> | void)[] = [() => stopEsbuild()];
   const stopAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
     cleanups.length = 0;

@@ -7,6 +7,7 @@ import { runPool } from '../../bench/stats.ts';
 import { isAlive, startCloudProcess, type CloudProcess } from '../support/cloud-process.ts';
 import { countItems, markerKeys, testCredentials } from '../support/cloud.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { commandOf } from '../support/process-tree.ts';
 
 const ITEMS = 400;
 const APP = 'crashtest';
@@ -68,6 +69,6 @@ describe('crash safety: kill -9 mid-flow, restart on the same data directory', (
     second.child.kill('SIGTERM');
     await waitFor(() => second.child.exitCode !== null, { timeoutMs: 15_000, description: 'a clean stop on SIGTERM' });
     expect(second.child.exitCode).toBe(0);
-    expect(secondJvms.filter(isAlive)).toEqual([]);
+    expect(secondJvms.filter(isAlive).map((pid) => `${pid} ${commandOf(pid)}`)).toEqual([]);
   });
 });

@@ -67,11 +67,19 @@ export async function untilReady(child: ChildProcess, output: () => string, opti
   );
 }
 
+/** Whether the process runs: an exited one its parent has not reaped yet (a zombie, e.g. once reparented to a
+ * container's init that never reaps) counts as gone. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; the command may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { tmpdir } from 'node:os';
 import type * as Esbuild from 'esbuild';
+import { loadEsbuild } from '../esbuild.ts';
 
 /**
  * The files each handler module loads, transitively, within the project: itself and every local
@@ -13,7 +14,7 @@ export async function projectModules(modulePaths: readonly string[]): Promise<Ma
   if (modulePaths.length === 0) return graphs;
   let esbuild: typeof Esbuild;
   try {
-    esbuild = await import('esbuild');
+    esbuild = await loadEsbuild();
   } catch {
     return graphs;
   }

@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import type { BuildOptions, Loader } from 'esbuild';
 import { resolve } from 'node:path';
+import { loadEsbuild } from '../../esbuild.ts';
 import { TemplateError } from '../errors.ts';
 import { isPlainObject } from '../intrinsics.ts';
 
@@ -22,7 +23,7 @@ export async function buildWithEsbuild(codeDir: string, buildProperties: unknown
   if (entryPoints.length === 0) throw new TemplateError('BuildMethod esbuild needs BuildProperties.EntryPoints');
   let esbuild: { build(options: BuildOptions): Promise<unknown> };
   try {
-    esbuild = await import('esbuild');
+    esbuild = await loadEsbuild();
   } catch (error) {
     throw new TemplateError('BuildMethod esbuild needs the esbuild package (npm install --save-dev esbuild)', { cause: error });
   }
