@@ -62,6 +62,16 @@ async function stopThroughNpm(up: Up, signal: NodeJS.Signals): Promise<void> {
   await waitFor(() => up.pids.every((pid) => !isAlive(pid)), { timeoutMs: 30_000, description: `every process below npm to exit on ${signal}` });
 }
 
+/** The README's vitest example (test/settle/readme-example.test.ts) as a user's project holds it: importing the package, beside its template. */
+function readmeExampleInProject(): string {
+  const source = readFileSync(join(REPO, 'test/settle/readme-example.test.ts'), 'utf8');
+  const inProject = source
+    .replace("from '../../src/index.ts'", "from 'eventloom'")
+    .replace("fileURLToPath(new URL('fixture/template.yaml', import.meta.url))", "fileURLToPath(new URL('template.yaml', import.meta.url))");
+  if (inProject.includes('../../src') || !inProject.includes("new URL('template.yaml'")) throw new Error('readme-example.test.ts changed: update readmeExampleInProject()');
+  return inProject;
+}
+
 describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder', () => {
   const root = mkdtempSync(join(tmpdir(), 'eventloom-tarball-'));
   const project = join(root, 'shop');
@@ -80,6 +90,7 @@ describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder'
     writeFileSync(join(project, 'package-lock.json'), JSON.stringify(lock));
     cpSync(join(REPO, 'test/settle/fixture'), project, { recursive: true });
     cpSync(join(HERE, 'project'), project, { recursive: true });
+    writeFileSync(join(project, 'shop.spec.ts'), readmeExampleInProject());
 
     // Offline, from npm's cache (offline-lock.ts). Install scripts are skipped and better-sqlite3's
     // addon, built for this very Node, is copied from the repository's own install: it would
