@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseEnv, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectOutput, isAlive, untilReady } from '../support/cloud-process.ts';
-import { descendants } from '../support/process-tree.ts';
+import { commandOf, descendants } from '../support/process-tree.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { tarballProject } from './offline-lock.ts';
 
@@ -59,7 +59,10 @@ async function startUp(project: string, command: string, args: string[]): Promis
 /** A signal to npm's own PID: npm, the shell it runs the bin through, the cloud's node and the JVM all end. */
 async function stopThroughNpm(up: Up, signal: NodeJS.Signals): Promise<void> {
   process.kill(up.child.pid!, signal);
-  await waitFor(() => up.pids.every((pid) => !isAlive(pid)), { timeoutMs: 30_000, description: `every process below npm to exit on ${signal}` });
+  await waitFor(() => up.pids.every((pid) => !isAlive(pid)) || expect(up.pids.filter(isAlive).map((pid) => `${pid} ${commandOf(pid)}`)).toEqual([]), {
+    timeoutMs: 30_000,
+    description: `every process below npm to exit on ${signal}`,
+  });
 }
 
 /** The README's vitest example (test/settle/readme-example.test.ts) as a user's project holds it: importing the package, beside its template. */
@@ -182,7 +185,7 @@ describe.skipIf(!npmAvailable)('the npm tarball, installed into an empty folder'
     expect(bare.code).toBe(1);
     expect(bare.output.trim()).toMatch(/^eventloom: Nothing to run: pass --template <file>/);
     expect(javaMissing.code).toBe(1);
-    expect(javaMissing.output.trim().split('\n')).toHaveLength(1);
+    expect(javaMissing.output.trim().split('\n'), javaMissing.output).toHaveLength(1);
     expect(javaMissing.output).toMatch(/^eventloom: Java was not found\..*apt-get install openjdk-17-jre-headless/);
   });
 });
