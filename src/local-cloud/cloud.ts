@@ -63,8 +63,8 @@ export interface LocalCloudOptions {
   queueOverrides?: Partial<QueueDef>;
   /**
    * DynamoDB stream readers' delay between polls: `min` while records flow, doubling up to `max` while
-   * idle; default `{ min: 20, max: 3_000 }`. Writes through the main port wake readers at once; only
-   * writes made to DynamoDB Local directly wait for an idle poll.
+   * idle; default `{ min: 20, max: 3_000 }`. Writes through the main port and the end of every function
+   * invocation wake readers at once; only writes other programs make to DynamoDB Local directly wait for an idle poll.
    */
   streamPollIntervalMs?: { min: number; max: number };
   /** A function sandbox (worker thread) unused this long is ended, as Lambda retires idle environments; default 5 minutes. */

@@ -18,6 +18,7 @@ import { closeAfterRefusedBody } from './protocol/body.ts';
 import { MAX_REQUEST_DEPTH } from './protocol/json-depth.ts';
 import { proxyRequest } from './protocol/proxy.ts';
 import type { CloudServices } from './services.ts';
+import { DYNAMODB_MAX_DEPTH, DYNAMODB_MAX_REQUEST_BYTES } from './dynamodb/raw-proxy.ts';
 import { writtenTables } from './dynamodb/written-tables.ts';
 import { handleSchedulerApi } from './scheduler/index.ts';
 import { mountSettled } from './settle/http.ts';
@@ -38,16 +39,12 @@ export interface CloudServerOptions {
 }
 
 const DYNAMODB_TARGETS = ['DynamoDB_20120810', 'DynamoDBStreams_20120810'];
-/**
- * DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) are 16 MB; DynamoDB Local checks
- * items (400 KB). It answers 500 to a document nested past DynamoDB's 32 levels, which take about
- * 70 levels of JSON: deeper requests get DynamoDB's own ValidationException here.
- */
+/** DynamoDB requests on HTTP/2 connections (HTTP/1.1 ones take dynamodb/raw-proxy.ts), with the same limits. */
 const DYNAMODB_PROXY = {
   errorNamespace: 'com.amazonaws.dynamodb.v20120810',
   jsonVersion: '1.0',
-  maxRequestBytes: 16 * 1_048_576,
-  maxDepth: { depth: 100, error: () => new AwsServiceError('ValidationException', 'Nesting Levels have exceeded supported limits') },
+  maxRequestBytes: DYNAMODB_MAX_REQUEST_BYTES,
+  maxDepth: { depth: DYNAMODB_MAX_DEPTH, error: () => new AwsServiceError('ValidationException', 'Nesting Levels have exceeded supported limits') },
 } as const;
 /** Kinesis' largest request, PutRecords, carries 5 MiB of records, base64 in JSON (×4/3) plus framing; its documents are shallow. */
 const KINESIS_PROXY = {

@@ -12,15 +12,19 @@ export interface DynamoDbRawProxyOptions {
 }
 
 const TARGET = /^(DynamoDB_20120810|DynamoDBStreams_20120810)\.(\w+)$/;
-/** As the Hono path: DynamoDB's largest requests are 16 MB; deeper than 100 levels of JSON is past DynamoDB's 32. */
-const MAX_REQUEST_BYTES = 16 * 1_048_576;
-const MAX_DEPTH = 100;
+/**
+ * DynamoDB's largest requests (BatchWriteItem, TransactWriteItems) are 16 MB; DynamoDB Local checks
+ * items (400 KB). It answers 500 to a document nested past DynamoDB's 32 levels, which take about
+ * 70 levels of JSON: deeper requests get DynamoDB's own ValidationException here and on the HTTP/2 route.
+ */
+export const DYNAMODB_MAX_REQUEST_BYTES = 16 * 1_048_576;
+export const DYNAMODB_MAX_DEPTH = 100;
 
 /**
  * DynamoDB (and Streams) requests on the main port's HTTP/1.1 connections, forwarded to DynamoDB
- * Local by plain `node:http` with kept-alive connections, the answer piped back: every function's
- * and `.env` client's DynamoDB call passes here, so it stays off the Hono/fetch path. HTTP/2
- * connections still take the Hono route (server.ts), which answers the same.
+ * Local by plain `node:http` with kept-alive connections, the answer piped back: every `.env`
+ * client's DynamoDB call passes here (functions reach DynamoDB Local directly), so it stays off the
+ * Hono/fetch path. HTTP/2 connections still take the Hono route (server.ts), which answers the same.
  */
 export function dynamoDbRawProxy(options: DynamoDbRawProxyOptions): RawHandler & { close(): void } {
   const backend = new URL(options.endpoint);
@@ -37,13 +41,13 @@ export function dynamoDbRawProxy(options: DynamoDbRawProxyOptions): RawHandler &
       const refuse = () => {
         refused = true;
         chunks.length = 0;
-        answerError(res, 413, 'RequestEntityTooLarge', `Request bodies are limited to ${MAX_REQUEST_BYTES} bytes.`, true);
+        answerError(res, 413, 'RequestEntityTooLarge', `Request bodies are limited to ${DYNAMODB_MAX_REQUEST_BYTES} bytes.`, true);
       };
-      if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) refuse();
+      if (Number(req.headers['content-length'] ?? 0) > DYNAMODB_MAX_REQUEST_BYTES) refuse();
       req.on('data', (chunk: Buffer) => {
         if (refused) return;
         size += chunk.length;
-        if (size > MAX_REQUEST_BYTES) refuse();
+        if (size > DYNAMODB_MAX_REQUEST_BYTES) refuse();
         else chunks.push(chunk);
       });
       req.on('error', () => res.destroy());
@@ -51,7 +55,7 @@ export function dynamoDbRawProxy(options: DynamoDbRawProxyOptions): RawHandler &
         if (refused) return;
         const body = Buffer.concat(chunks);
         const text = body.toString('utf8');
-        if (exceedsDepth(text, MAX_DEPTH)) return answerError(res, 400, 'ValidationException', 'Nesting Levels have exceeded supported limits');
+        if (exceedsDepth(text, DYNAMODB_MAX_DEPTH)) return answerError(res, 400, 'ValidationException', 'Nesting Levels have exceeded supported limits');
         const headers: Record<string, string | string[] | undefined> = { ...req.headers, 'content-length': String(body.length) };
         delete headers.host;
         for (const name of HOP_BY_HOP_HEADERS) delete headers[name];
