@@ -66,6 +66,7 @@ export async function up(argv: string[]): Promise<void> {
     },
   });
   if (values.help) return void console.log(UP_USAGE);
+  const shutdown = stopOnShutdown();
   const port = parsePort('--port', values.port);
   const dynamoDbPort = values['dynamodb-port'] ? parsePort('--dynamodb-port', values['dynamodb-port']) : port === 0 ? 0 : port + 1;
 
@@ -101,16 +102,16 @@ export async function up(argv: string[]): Promise<void> {
     }
     throw error;
   }
+  let reload: HotReload | undefined;
+  shutdown.onStop(async () => {
+    reload?.close();
+    await cloud.stop();
+  });
   const envFile = resolve(values['write-env']);
   writeEnvFile(envFile, cloud.env, `written by \`eventloom up\` at ${new Date().toISOString()}; the local cloud's endpoints`);
   printEndpoints(cloud, envFile);
   console.log(`eventloom ready in ${((performance.now() - started) / 1000).toFixed(2)}s`);
-  const reload = values['no-watch'] ? undefined : await watchForChanges(cloud, stackArgs, loadStacks);
-
-  stopOnShutdown(async () => {
-    reload?.close();
-    await cloud.stop();
-  });
+  if (!values['no-watch']) reload = await watchForChanges(cloud, stackArgs, loadStacks);
 }
 
 /** Hot reload: handlers of every function, and the stack sources the command line named. */

@@ -53,10 +53,16 @@ export async function synthesizeCdkProject(projectDir: string, options: CdkSynth
   const output: string[] = [];
   const code = await new Promise<number | null>((done, fail) => {
     const child = spawn(command, args, { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // `up` exits at once on a signal while it starts: the synth goes with it.
+    const killSynth = () => child.kill('SIGKILL');
+    process.once('exit', killSynth);
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.on('error', fail);
-    child.on('close', done);
+    child.on('close', (exitCode) => {
+      process.off('exit', killSynth);
+      done(exitCode);
+    });
   });
   if (code !== 0 || !existsSync(join(outdir, 'manifest.json'))) {
     throw new LocalCloudError(`The CDK app in ${project} failed to synthesize (exit code ${code}):\n${output.join('').trim().split('\n').slice(-15).join('\n')}`);

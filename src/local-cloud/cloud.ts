@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { rmSync } from 'node:fs';
 import { join, parse, resolve, sep } from 'node:path';
 import { createLogger, type Logger } from '../platform/log.ts';
 import type { AppDef, QueueDef } from '../platform/topology/types.ts';
@@ -14,6 +13,7 @@ import { resourceNames } from './deploy/names.ts';
 import { StackRecords } from './deploy/stack-registry.ts';
 import { templateSource } from './deploy/template/source.ts';
 import type { LoadedStack } from './templates/types.ts';
+import { emptyDataDir, lockDataDir } from './data-dir-lock.ts';
 import { LocalCloudError } from './errors.ts';
 import { stopEsbuild } from './esbuild.ts';
 import { startDynamoDbLocal } from './dynamodb/process.ts';
@@ -123,10 +123,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   for (const app of options.apps) validateApp(app);
   const logger = options.logger ?? createLogger({ context: { component: 'local-cloud' } });
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
-  if (dataDir && options.fresh) wipeDataDir(dataDir);
+  if (dataDir && options.fresh) refuseToWipeCwd(dataDir);
+  const releaseDataDir = dataDir ? lockDataDir(dataDir) : undefined;
+  if (dataDir && options.fresh) emptyDataDir(dataDir);
 
-  // Last to run: esbuild's service process (SAM builds, hot reload's module graphs) goes with the cloud.
-  const cleanups: (() => Promise<void> | void)[] = [() => stopEsbuild()];
+  // Last to run: esbuild's service process (SAM builds, hot reload's module graphs) goes with the cloud, then the data folder's lock.
+  const cleanups: (() => Promise<void> | void)[] = [() => releaseDataDir?.(), () => stopEsbuild()];
   const stopAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
     cleanups.length = 0;
@@ -282,13 +284,12 @@ function missingExport(name: string): never {
   throw new LocalCloudError(`Fn::ImportValue: no stack loaded before this one exports "${name}".`);
 }
 
-/** `--fresh`: removes the data directory, refusing one that holds the current directory (a typo like `--data-dir .`). */
-function wipeDataDir(dataDir: string): void {
+/** `--fresh` refuses a data directory that holds the current directory (a typo like `--data-dir .`). */
+function refuseToWipeCwd(dataDir: string): void {
   const cwd = process.cwd();
   if (cwd === dataDir || cwd.startsWith(`${dataDir}${sep}`) || dataDir === parse(dataDir).root) {
     throw new LocalCloudError(`Refusing to wipe ${dataDir}: it contains the current directory. Pass a dedicated --data-dir (default .eventloom).`);
   }
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** What every SDK (in functions, scripts, the CLI) needs to talk to the local cloud. */

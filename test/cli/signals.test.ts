@@ -14,10 +14,11 @@ interface NpmStart {
   output: () => string;
 }
 
+const upArgs = (root: string) => ['--template', TEMPLATE, '--port', '0', '--data-dir', join(root, 'data'), '--write-env', join(root, '.env')];
+
 /** `npm start -- --template …` as a developer runs it, until its ready line. */
 async function npmStart(root: string): Promise<NpmStart> {
-  const args = ['start', '--', '--template', TEMPLATE, '--port', '0', '--data-dir', join(root, 'data'), '--write-env', join(root, '.env')];
-  const npm = spawn('npm', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
+  const npm = spawn('npm', ['start', '--', ...upArgs(root)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
   const output = collectOutput(npm);
   await untilReady(npm, output, { timeoutMs: 90_000, description: 'npm start to be ready' });
   return { npm, output };
@@ -30,6 +31,28 @@ describe('a signal to the PID of `npm start` stops the cloud and its JVM', () =>
   afterAll(() => {
     for (const pid of started) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(root, { recursive: true, force: true });
+  });
+
+  // As npx runs a bin: `sh -c` forks the cloud's node and dies of the signal, so only the parent watch
+  // tells node to stop — and it must be watching from the start of `up`, not only once the cloud is ready.
+  it('SIGTERM to npm while the cloud starts, through a shell that does not pass it on: every process is gone', { timeout: 150_000 }, async () => {
+    const command = ['node', '--import', 'tsx', 'src/cli/main.ts', 'up', ...upArgs(join(root, 'shell'))].join(' ');
+    const npm = spawn('npm', ['exec', '--call', `${command}; exit $?`], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'error' } });
+    const output = collectOutput(npm);
+    started.push(npm.pid!);
+    const jvm = await waitFor(() => descendants(npm.pid!).find((pid) => /DynamoDBLocal/.test(commandOf(pid))) ?? false, { timeoutMs: 60_000, description: 'the JVM to start' });
+    const all = [npm.pid!, ...descendants(npm.pid!)];
+    started.push(...all);
+    expect(all.map(commandOf)).toContainEqual(expect.stringMatching(/^sh -c/));
+    expect(all).toContain(jvm);
+
+    process.kill(npm.pid!, 'SIGTERM');
+
+    await waitFor(() => all.every((pid) => !isAlive(pid)) || expect(all.filter(isAlive).map(commandOf), output()).toEqual([]), {
+      timeoutMs: 30_000,
+      description: 'every process to exit',
+    });
+    expect(output()).toMatch(/npm exited (while starting: exiting|: stopping the local cloud)/);
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -59,10 +59,14 @@ async function startUp(project: string, command: string, args: string[]): Promis
 /** A signal to npm's own PID: npm, the shell it runs the bin through, the cloud's node and the JVM all end. */
 async function stopThroughNpm(up: Up, signal: NodeJS.Signals): Promise<void> {
   process.kill(up.child.pid!, signal);
-  await waitFor(() => up.pids.every((pid) => !isAlive(pid)) || expect(up.pids.filter(isAlive).map((pid) => `${pid} ${commandOf(pid)}`)).toEqual([]), {
-    timeoutMs: 30_000,
-    description: `every process below npm to exit on ${signal}`,
-  });
+  try {
+    await waitFor(() => up.pids.every((pid) => !isAlive(pid)) || expect(up.pids.filter(isAlive).map((pid) => `${pid} ${commandOf(pid)}`)).toEqual([]), {
+      timeoutMs: 30_000,
+      description: `every process below npm to exit on ${signal}`,
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\nthe cloud's last output:\n${up.output().split('\n').slice(-20).join('\n')}`, { cause: error });
+  }
 }
 
 /** The README's vitest example (test/settle/readme-example.test.ts) as a user's project holds it: importing the package, beside its template. */

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyDataDir, lockDataDir } from './data-dir-lock.ts';
+
+const dirs: string[] = [];
+const children: number[] = [];
+
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eventloom-lock-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A live process other than this one, and its start time as /proc tells it. */
+function otherProcess(): { pid: number; startTime: string } {
+  const child = spawn('sleep', ['60'], { stdio: 'ignore' });
+  children.push(child.pid!);
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  return { pid: child.pid!, startTime: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]! };
+}
+
+afterEach(() => {
+  for (const pid of children.splice(0)) process.kill(pid, 'SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('lockDataDir', () => {
+  it.skipIf(process.platform !== 'linux')('refuses a folder a live eventloom holds, naming its PID and the fix', () => {
+    const dir = dataDir();
+    const holder = otherProcess();
+    writeFileSync(join(dir, 'eventloom.pid'), JSON.stringify(holder));
+
+    expect(() => lockDataDir(dir)).toThrow(new RegExp(`in use by another eventloom \\(PID ${holder.pid}\\).*--data-dir <dir>`));
+  });
+
+  it('takes over a lock whose process is gone (kill -9) and releases it', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'eventloom.pid'), JSON.stringify({ pid: 2 ** 22 + 7 }));
+
+    const release = lockDataDir(dir);
+    expect(JSON.parse(readFileSync(join(dir, 'eventloom.pid'), 'utf8')).pid).toBe(process.pid);
+    release();
+    expect(existsSync(join(dir, 'eventloom.pid'))).toBe(false);
+  });
+
+  it.skipIf(process.platform !== 'linux')('takes over a lock whose PID now belongs to a process started later', () => {
+    const dir = dataDir();
+    const other = otherProcess();
+    writeFileSync(join(dir, 'eventloom.pid'), JSON.stringify({ pid: other.pid, startTime: '1' }));
+
+    expect(() => lockDataDir(dir)).not.toThrow();
+  });
+
+  it('a damaged lock file does not block', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'eventloom.pid'), '{"pid": ');
+
+    expect(() => lockDataDir(dir)).not.toThrow();
+  });
+
+  it('emptyDataDir (--fresh) keeps the lock', () => {
+    const dir = dataDir();
+    lockDataDir(dir);
+    writeFileSync(join(dir, 'state.sqlite'), '');
+
+    emptyDataDir(dir);
+
+    expect(readdirSync(dir)).toEqual(['eventloom.pid']);
+  });
+});
