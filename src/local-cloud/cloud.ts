@@ -167,8 +167,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ...(options.idleSandboxTtlMs !== undefined && { idleWorkerTtlMs: options.idleSandboxTtlMs }),
       // Functions reach DynamoDB Local directly (through the main port their calls would cost the main thread a
       // third of the saga's throughput, measured); what they wrote is read at once, without waiting for an idle poll.
-      // At most one wake per fastest poll interval: a woken reader polls again that soon anyway.
-      onInvocationEnd: atMostEvery(STREAM_WAKE_INTERVAL_MS, () => services.streamFeeds.wakeAll()),
+      // The feeds wake each stream's readers at most once per 20 ms, deferring (not dropping) the wake-ups between.
+      onInvocationEnd: () => services.streamFeeds.wakeAll(),
     });
     cleanups.push(() => runner.close());
     const dispatcher: TargetDispatcher = new TargetDispatcher({
@@ -196,7 +196,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     cleanups.push(() => s3.stop());
     const kinesis = await startKinesis({ ...(dataDir && { dataDir: join(dataDir, 'kinesis') }) });
     cleanups.push(() => kinesis.stop());
-    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), streamFeeds: new StreamFeeds({ client: streams, ...(options.streamPollIntervalMs && { pollIntervalMs: options.streamPollIntervalMs }) }), sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs, activity };
+    const streamFeeds = new StreamFeeds({ client: streams, ...(options.streamPollIntervalMs && { pollIntervalMs: options.streamPollIntervalMs }) });
+    cleanups.push(() => streamFeeds.close());
+    const services: CloudServices = { db, dynamodb, streams, checkpoints: new CheckpointStore(db), streamFeeds, sqs, eventBridge, dispatcher, runner, gateway, functionUrls, scheduler, s3, kinesis, logger, logs, activity };
 
     const deployed: DeployedApp[] = [];
     const deployedStacks: DeployedStack[] = [];
@@ -264,20 +266,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await stopAll();
     throw error;
   }
-}
-
-/** The readers' fastest poll interval (streams/reader.ts): one wake per interval reaches every write before it. */
-const STREAM_WAKE_INTERVAL_MS = 20;
-
-/** `action`, skipped when it last ran less than `intervalMs` ago. */
-function atMostEvery(intervalMs: number, action: () => void): () => void {
-  let lastRun = Number.NEGATIVE_INFINITY;
-  return () => {
-    const now = performance.now();
-    if (now - lastRun < intervalMs) return;
-    lastRun = now;
-    action();
-  };
 }
 
 function missingExport(name: string): never {

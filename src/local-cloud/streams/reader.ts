@@ -130,8 +130,12 @@ export class StreamReader {
     for (const waiter of this.waiters.splice(0)) waiter.reject(new StreamReaderError('The StreamReader was stopped.'));
   }
 
-  /** Polls at once (e.g. after the local cloud saw a write) and resets the idle backoff. */
+  /**
+   * Polls at once (e.g. after the local cloud saw a write) and resets the idle backoff. The poll reads
+   * records written up to now: a shared GetRecords that began earlier does not answer it.
+   */
   notify(): void {
+    this.freshSince = performance.now();
     this.idle.reset();
     this.waker.wake();
   }
@@ -139,8 +143,7 @@ export class StreamReader {
   /** Resolves once every record written before this call has been handed to `onBatch` and it resolved. */
   caughtUp(): Promise<void> {
     if (!this.loop || this.stopping) return Promise.reject(new StreamReaderError('The StreamReader is not running.'));
-    // Records written before now must be read by a GetRecords that starts after now, even a shared one.
-    this.freshSince = Date.now();
+    // notify(): records written before now must be read by a GetRecords that starts after now, even a shared one.
     return new Promise((resolve, reject) => {
       this.waiters.push({ afterRound: this.round + 1, resolve, reject });
       this.notify();

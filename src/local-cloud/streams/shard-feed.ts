@@ -41,7 +41,7 @@ export class ShardFeed {
   private records: DynamoDBStreamRecord[] = [];
   private iterator: string | undefined;
   private closed = false;
-  private lastFetchAt = 0;
+  private lastFetchAt = Number.NEGATIVE_INFINITY;
   private lastFetchFull = false;
   /** Operations run one at a time: a consumer arriving while GetRecords is in flight shares its answer. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -50,7 +50,7 @@ export class ShardFeed {
 
   /**
    * The records after `after` (`undefined`: from the shard's oldest record), or `undefined` when the
-   * window does not reach back there. `freshSince`: fetch unless a GetRecords began at or after it.
+   * window does not reach back there. `freshSince` (a `performance.now()`): fetch unless a GetRecords began at or after it.
    */
   read(after: string | undefined, limit: number, options: { freshSince?: number; abortSignal?: AbortSignal } = {}): Promise<FeedPage | undefined> {
     const next = this.queue.then(() => this.readNow(after, limit, options));
@@ -72,7 +72,7 @@ export class ShardFeed {
   }
 
   private due(freshSince: number): boolean {
-    return this.lastFetchFull || this.lastFetchAt < freshSince || Date.now() - this.lastFetchAt >= this.settings.minFetchGapMs;
+    return this.lastFetchFull || this.lastFetchAt < freshSince || performance.now() - this.lastFetchAt >= this.settings.minFetchGapMs;
   }
 
   private tail(): string | undefined {
@@ -99,7 +99,7 @@ export class ShardFeed {
     this.records = [];
     this.iterator = undefined;
     this.closed = false;
-    this.lastFetchAt = 0;
+    this.lastFetchAt = Number.NEGATIVE_INFINITY;
     this.lastFetchFull = false;
   }
 
@@ -110,7 +110,7 @@ export class ShardFeed {
 
   private async fetch(abortSignal: AbortSignal | undefined): Promise<void> {
     const { client, streamArn, region } = this.settings;
-    this.lastFetchAt = Date.now();
+    this.lastFetchAt = performance.now();
     this.lastFetchFull = false;
     try {
       this.iterator ??= await this.openIterator(abortSignal);

@@ -89,4 +89,23 @@ describe('StreamReaders sharing one read per shard', () => {
     expect(behindAgain.keys()).toEqual([...keys(5, 'b'), ...keys(2, 'c')]);
     expect(aheadAgain.keys()).toEqual(keys(2, 'c'));
   });
+  it('answer a woken reader with a GetRecords made after the wake-up, not one made just before it', async () => {
+    // Prepare: neither the poll interval nor the shared-read gap runs out during the test.
+    const { tableName, streamArn } = await createTable();
+    const feeds = new StreamFeeds({ client: streams, minFetchGapMs: 30_000 });
+    const seen = consumer();
+    const reader = startReader({ streamArn, feeds, consumerId: 'woken', pollIntervalMs: { min: 30_000, max: 30_000 }, onBatch: seen.onBatch });
+    await waitFor(() => feeds.getRecordsCount(streamArn) > 0, { description: 'the first (empty) read' });
+
+    // Act
+    await put(tableName, 'a');
+    reader.notify();
+    await waitFor(() => seen.keys().length === 1, { timeoutMs: 5_000, description: 'the record written after the first read' });
+    await put(tableName, 'b');
+    reader.notify();
+
+    // Assess
+    await waitFor(() => seen.keys().length === 2, { timeoutMs: 5_000, description: 'the second record' });
+    expect(seen.keys()).toEqual(['a', 'b']);
+  });
 });

@@ -1,13 +1,17 @@
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { localRegion } from '../identity.ts';
 import { ShardFeed } from './shard-feed.ts';
+import { throttle, type Throttled } from './throttle.ts';
 
 export interface StreamFeedsOptions {
   /** A client pointed at DynamoDB Local. */
   client: DynamoDBStreamsClient;
   /** Records each shard keeps for consumers behind the fastest; default 5,000. */
   capacity?: number;
-  /** Consumers polling within this many ms of the last GetRecords share its answer; default 20. */
+  /**
+   * Consumers polling within this many ms of the last GetRecords share its answer; default 20. Also the
+   * shortest time between two wake-ups of a stream's readers: a later one is deferred, never dropped.
+   */
   minFetchGapMs?: number;
   /**
    * The readers' delay between polls: `min` while records flow, doubling up to `max` while idle;
@@ -19,6 +23,7 @@ export interface StreamFeedsOptions {
 
 /** A reader of one stream, as the feeds wake it. */
 export interface WakeableReader {
+  /** New records may be there: read at once, and not from an answer fetched before this call. */
   notify(): void;
 }
 
@@ -37,6 +42,7 @@ export class StreamFeeds {
   private readonly feeds = new Map<string, ShardFeed>();
   private readonly readers = new Map<string, Set<WakeableReader>>();
   private readonly getRecordsCalls = new Map<string, number>();
+  private readonly wakes = new Map<string, Throttled>();
 
   constructor(private readonly options: StreamFeedsOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? { min: 20, max: 3_000 };
@@ -73,12 +79,12 @@ export class StreamFeeds {
     return () => set.delete(reader);
   }
 
-  /** A write to `tableName` succeeded: its stream's readers poll at once. */
+  /**
+   * A write to `tableName` succeeded: its stream's readers poll at once, or at the end of the
+   * `minFetchGapMs` that follows their last wake-up (every wake-up forces a GetRecords).
+   */
   wakeTable(tableName: string): void {
-    for (const [streamArn, readers] of this.readers) {
-      if (tableOfStream(streamArn) !== tableName) continue;
-      for (const reader of readers) reader.notify();
-    }
+    for (const streamArn of this.readers.keys()) if (tableOfStream(streamArn) === tableName) this.wakeStream(streamArn);
   }
 
   /** Wakes the readers of the tables a write touched; `all` for a write whose tables are not known (PartiQL). */
@@ -87,9 +93,26 @@ export class StreamFeeds {
     else for (const table of tables) this.wakeTable(table);
   }
 
-  /** Wakes every reader (a write whose table is not known, e.g. a PartiQL statement). */
+  /** Wakes every reader (a write whose table is not known, e.g. a PartiQL statement, or a function's writes). */
   wakeAll(): void {
-    for (const readers of this.readers.values()) for (const reader of readers) reader.notify();
+    for (const streamArn of this.readers.keys()) this.wakeStream(streamArn);
+  }
+
+  /** Drops the wake-ups still deferred. */
+  close(): void {
+    for (const wake of this.wakes.values()) wake.cancel();
+    this.wakes.clear();
+  }
+
+  private wakeStream(streamArn: string): void {
+    let wake = this.wakes.get(streamArn);
+    if (!wake) {
+      wake = throttle(this.options.minFetchGapMs ?? 20, () => {
+        for (const reader of this.readers.get(streamArn) ?? []) reader.notify();
+      });
+      this.wakes.set(streamArn, wake);
+    }
+    wake();
   }
 
   /** GetRecords calls the shared feeds made on a stream (readers falling behind the window read on their own too). */
