@@ -21,7 +21,7 @@ export interface EcommerceBenchOptions {
 }
 
 const APP = 'benchshop';
-/** Orders placed one at a time after the measured run: the light-load latency. */
+/** Orders placed one at a time after the measured run, each once the one before it finished: the light-load latency. */
 const LIGHT_ORDERS = 20;
 const SKUS = ['BENCH-APPLES', 'BENCH-GRAPES', 'BENCH-ORANGES', 'BENCH-PEARS'];
 
@@ -61,8 +61,9 @@ export async function benchEcommerce(options: EcommerceBenchOptions): Promise<vo
       console.log(`  ratio (orders/s × writes/order) / raw PutItem: ${((run.ordersPerSecond * perOrder) / putsPerSecond).toFixed(2)}`);
       console.log(`  CPU-seconds per order: node ${(used.node / options.orders).toFixed(3)} JVM ${used.jvm === undefined ? 'n/a' : (used.jvm / options.orders).toFixed(3)}`);
       console.log(`  node RSS after the saga: ${rssMb.toFixed(0)} MB`);
-      const light = await shop.run('light', LIGHT_ORDERS, 1);
-      console.log(`  one order at a time (${LIGHT_ORDERS} orders), placeOrder → final status: ${light.latency}`);
+      const light: number[] = [];
+      for (let n = 0; n < LIGHT_ORDERS; n++) light.push(...(await shop.run(`light${n}`, 1, 1)).latencies);
+      console.log(`  one order at a time (${LIGHT_ORDERS} orders, each placed once the last finished), placeOrder → final status: ${latencySummary(light.sort((a, b) => a - b))}`);
       await proxyCost(cloud.url, putsPerSecond, options);
     } finally {
       streams.destroy();
@@ -122,10 +123,15 @@ class Shop {
     return {
       ordersPerSecond: count / ((lastFinish - started) / 1000),
       requestsPerSecond,
-      latency: `p50 ${percentile(latencies, 50)} ms  p95 ${percentile(latencies, 95)} ms  p99 ${percentile(latencies, 99)} ms`,
+      latencies,
+      latency: latencySummary(latencies),
       statuses: [...statuses].map(([status, n]) => `${n} ${status}`).join(', '),
     };
   }
+}
+
+function latencySummary(sorted: readonly number[]): string {
+  return `p50 ${percentile(sorted, 50)} ms  p95 ${percentile(sorted, 95)} ms  p99 ${percentile(sorted, 99)} ms`;
 }
 
 async function post(url: string, body: unknown): Promise<void> {
