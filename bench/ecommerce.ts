@@ -62,7 +62,7 @@ export async function benchEcommerce(options: EcommerceBenchOptions): Promise<vo
       console.log(`  CPU-seconds per order: node ${(used.node / options.orders).toFixed(3)} JVM ${used.jvm === undefined ? 'n/a' : (used.jvm / options.orders).toFixed(3)}`);
       console.log(`  node RSS after the saga: ${rssMb.toFixed(0)} MB`);
       const light: number[] = [];
-      for (let n = 0; n < LIGHT_ORDERS; n++) light.push(...(await shop.run(`light${n}`, 1, 1)).latencies);
+      for (let n = 0; n < LIGHT_ORDERS; n++) light.push(...(await shop.run(`light${n}`, 1, 1, n)).latencies);
       console.log(`  one order at a time (${LIGHT_ORDERS} orders, each placed once the last finished), placeOrder → final status: ${latencySummary(light.sort((a, b) => a - b))}`);
       await proxyCost(cloud.url, putsPerSecond, options);
     } finally {
@@ -100,8 +100,9 @@ class Shop {
     }
   }
 
-  async run(prefix: string, count: number, concurrency: number) {
-    const orders = Array.from({ length: count }, (_, n) => ({ orderId: `${prefix}-${String(n).padStart(6, '0')}`, sku: SKUS[n % SKUS.length]! }));
+  /** `count` orders; the SKUs take turns from the `first`th on (each was restocked for its share). */
+  async run(prefix: string, count: number, concurrency: number, first = 0) {
+    const orders = Array.from({ length: count }, (_, n) => ({ orderId: `${prefix}-${String(n).padStart(6, '0')}`, sku: SKUS[(first + n) % SKUS.length]! }));
     const ids = orders.map((order) => order.orderId);
     const sentAt = new Map<string, number>();
     const timeoutMs = 120_000 + count * 200;
