@@ -7,6 +7,7 @@ import { runWithFaults } from './fault-run.ts';
 import { FaultInjector } from './faults.ts';
 import { FunctionPool } from './function-pool.ts';
 import { prefixedOutput, stderrLogger } from './output.ts';
+import { SandboxCode } from './sandbox-code.ts';
 import { Slots } from './slots.ts';
 import type { FunctionConfig, FunctionRunnerOptions, FunctionStats, InvokeResult } from './types.ts';
 import { counted } from '../../settle/busy.ts';
@@ -44,6 +45,7 @@ export class FunctionRunner {
   readonly activity: ActivityFeed | undefined;
   readonly #reaper: NodeJS.Timeout;
   readonly #coldStarts: Slots;
+  readonly #code = new SandboxCode();
   /** Pools a new registration replaced (hot reload) while invocations still ran on them: `busy()` counts those too. */
   readonly #replaced = new Set<FunctionPool>();
   #closed = false;
@@ -76,7 +78,7 @@ export class FunctionRunner {
     previous?.retire();
     if (previous && previous.slots.running > 0) this.#replaced.add(previous);
     const functionArn = this.#arn(config.name);
-    const context = { functionArn, env: this.#env(config), output: this.#options.output, logSink: this.#options.logSink, logger: this.#options.logger, coldStarts: this.#coldStarts };
+    const context = { functionArn, env: this.#env(config), output: this.#options.output, logSink: this.#options.logSink, logger: this.#options.logger, coldStarts: this.#coldStarts, code: this.#code };
     this.#pools.set(config.name, new FunctionPool(config, limit, context));
     this.#registeredAt.set(config.name, new Date());
   }
@@ -162,6 +164,7 @@ export class FunctionRunner {
     const pools = [...this.#pools.values()];
     for (const pool of pools) pool.slots.rejectWaiters(new RunnerClosedError());
     await Promise.all(pools.map((pool) => pool.close()));
+    this.#code.close();
   }
 
   /** One invocation in a held slot, with the function's injected faults when it has any. */

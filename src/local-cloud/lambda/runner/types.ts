@@ -81,7 +81,12 @@ export interface FunctionRunnerOptions {
 
 /** What the worker needs to know about its function (sent as `workerData`). */
 export interface WorkerSetup {
+  /** The runtime loop, compiled (sandbox-code.ts). */
+  runtimeUrl: string;
+  /** The handler's bundle. */
   moduleUrl: string;
+  /** Why the handler could not be built: the sandbox reports it as its init error. */
+  buildError?: FunctionErrorPayload;
   exportName: string;
   functionName: string;
   functionArn: string;
