@@ -108,10 +108,14 @@ export class FunctionPool {
     };
   }
 
-  /** Terminates workers idle since before `cutoffMs`. */
-  reap(cutoffMs: number): void {
+  /**
+   * Terminates workers idle since before `cutoffMs`, and spares (any but the last used, which a lone
+   * invocation would take) idle since before `spareCutoffMs`: a burst's extra sandboxes go soon after it.
+   */
+  reap(cutoffMs: number, spareCutoffMs: number): void {
+    const last = this.slots.running === 0 ? this.#idle.at(-1) : undefined;
     for (const worker of [...this.#idle]) {
-      if (worker.lastUsedMs < cutoffMs) void worker.terminate();
+      if (worker.lastUsedMs < (worker === last ? cutoffMs : spareCutoffMs)) void worker.terminate();
     }
   }
 

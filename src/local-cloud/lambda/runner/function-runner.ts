@@ -14,6 +14,7 @@ import { counted } from '../../settle/busy.ts';
 
 const DEFAULT_CONCURRENCY = 10;
 const DEFAULT_IDLE_TTL_MS = 5 * 60_000;
+const DEFAULT_SPARE_TTL_MS = 5_000;
 
 /**
  * Runs functions the way Lambda does: each function in its own worker threads (its own
@@ -54,6 +55,7 @@ export class FunctionRunner {
     this.#options = {
       defaultConcurrency: options.defaultConcurrency ?? DEFAULT_CONCURRENCY,
       idleWorkerTtlMs: options.idleWorkerTtlMs ?? DEFAULT_IDLE_TTL_MS,
+      spareWorkerTtlMs: options.spareWorkerTtlMs ?? DEFAULT_SPARE_TTL_MS,
       logger: options.logger ?? stderrLogger,
       output: options.output ?? prefixedOutput,
       logSink: options.logSink,
@@ -64,7 +66,7 @@ export class FunctionRunner {
     this.activity = options.activity;
     this.#onInvocationEnd = options.onInvocationEnd;
     this.#coldStarts = new Slots(this.#options.maxConcurrentColdStarts);
-    const ttl = this.#options.idleWorkerTtlMs;
+    const ttl = Math.min(this.#options.idleWorkerTtlMs, this.#options.spareWorkerTtlMs);
     this.#reaper = setInterval(() => this.#reap(), Math.max(10, Math.min(ttl / 2, 30_000)));
     this.#reaper.unref();
   }
@@ -253,8 +255,9 @@ export class FunctionRunner {
   }
 
   #reap(): void {
-    const cutoff = Date.now() - this.#options.idleWorkerTtlMs;
-    for (const pool of this.#pools.values()) pool.reap(cutoff);
+    const now = Date.now();
+    const { idleWorkerTtlMs, spareWorkerTtlMs } = this.#options;
+    for (const pool of this.#pools.values()) pool.reap(now - idleWorkerTtlMs, now - Math.min(idleWorkerTtlMs, spareWorkerTtlMs));
   }
 }
 
