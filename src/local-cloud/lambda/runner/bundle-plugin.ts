@@ -31,7 +31,9 @@ export function projectOnlyPlugin(): Plugin {
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         // A tsconfig `paths` alias names a project module: bundled like any other.
         if (!resolved.path.split(sep).includes('node_modules')) return { path: resolved.path, namespace: resolved.namespace };
-        return { path: pathToFileURL(resolved.path).href, external: true };
+        // `require` takes a path; `import` a URL (a path is not one on Windows).
+        const required = args.kind === 'require-call' || args.kind === 'require-resolve';
+        return { path: required ? resolved.path : pathToFileURL(resolved.path).href, external: true };
       });
       build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         if (args.namespace !== 'file' || args.path.split(sep).includes('node_modules')) return undefined;

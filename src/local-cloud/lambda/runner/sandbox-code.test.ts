@@ -25,6 +25,7 @@ export const handler = async (event: { fail: boolean }): Promise<string> => {
 `,
 );
 file('sdk.mjs', "import { SQSClient } from '@aws-sdk/client-sqs';\nexport const handler = async () => typeof SQSClient;\n");
+file('sdk.cjs', "const { SQSClient } = require('@aws-sdk/client-sqs');\nexports.handler = async () => typeof SQSClient;\n");
 file('broken.ts', 'export const handler = async () => {\n');
 file('missing-import.ts', "import { nothing } from './nowhere.ts';\nexport const handler = async () => nothing;\n");
 
@@ -44,10 +45,12 @@ describe('the code a sandbox loads (compiled in the main thread)', () => {
     expect(!failed.ok && failed.error.trace?.slice(0, 2)).toEqual(['RangeError: from line 3', expect.stringContaining(`${join(dir, 'fails.ts')}:3:`)]);
   });
 
-  it("imports the AWS SDK from eventloom's copy when the handler's folder has none, as the Lambda runtime provides it", async () => {
+  it("imports or requires the AWS SDK from eventloom's copy when the handler's folder has none, as the Lambda runtime provides it", async () => {
     register('sdk', join(dir, 'sdk.mjs'));
+    register('sdk-required', join(dir, 'sdk.cjs'));
 
     expect(await runner.invoke('sdk', {})).toMatchObject({ ok: true, payload: 'function' });
+    expect(await runner.invoke('sdk-required', {})).toMatchObject({ ok: true, payload: 'function' });
   });
 
   it('fails a module that does not compile, or imports a missing one, in the init phase as the Node.js runtime names it', async () => {
