@@ -10,12 +10,14 @@ const RUNTIME_DIR = dirname(fileURLToPath(import.meta.url));
 const NESTED = Symbol('eventloom-nested-resolve');
 const LOADERS: Record<string, Loader> = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx' };
 const IMPORT_META = /\bimport\.meta\.(url|dirname|filename)\b/g;
+const USES_CJS_PATHS = /\b__(dirname|filename)\b/;
+const DECLARES_CJS_PATHS = /\b(var|let|const|function)\s+__(dirname|filename)\b/;
 
 /**
  * Bundles only the project's own modules; a package stays where it is installed, imported by its
  * absolute URL, so it loads as Node would load it (its own `import.meta.url`, `__dirname`, files
  * beside it) wherever the bundle is written. A project module keeps its `import.meta.url`,
- * `dirname` and `filename`.
+ * `dirname` and `filename`, and its `__dirname` and `__filename`.
  */
 export function projectOnlyPlugin(): Plugin {
   return {
@@ -38,9 +40,13 @@ export function projectOnlyPlugin(): Plugin {
       build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         if (args.namespace !== 'file' || args.path.split(sep).includes('node_modules')) return undefined;
         const source = await readFile(args.path, 'utf8');
-        if (!source.includes('import.meta')) return undefined;
         const values = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path };
-        const contents = source.replace(IMPORT_META, (_, key: keyof typeof values) => JSON.stringify(values[key]));
+        let contents = source.replace(IMPORT_META, (_, key: keyof typeof values) => JSON.stringify(values[key]));
+        // CommonJS's module-scope names; on the first line, so that the source map's lines still match.
+        if (USES_CJS_PATHS.test(contents) && !DECLARES_CJS_PATHS.test(contents)) {
+          contents = `var __dirname = ${JSON.stringify(values.dirname)}, __filename = ${JSON.stringify(values.filename)}; ${contents}`;
+        }
+        if (contents === source) return undefined;
         return { contents, loader: LOADERS[extname(args.path)] ?? 'js', resolveDir: dirname(args.path) };
       });
     },
