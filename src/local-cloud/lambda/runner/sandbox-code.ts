@@ -17,7 +17,7 @@ export type BuiltModule = { ok: true; url: string } | { ok: false; error: Functi
  * The JavaScript sandboxes load, compiled once in the main thread: the runtime loop and each
  * function's handler bundle (its project modules; packages stay external). A worker then needs no
  * TypeScript loader: a loader's hooks run on a thread of their own, one per worker, which cost
- * more memory than the function's code (measured: 46.6 → 27 MB RSS per warm ecommerce sandbox).
+ * more memory than the function's code (measured: 46.5 → 25.5 MB RSS per warm ecommerce sandbox).
  * Bundles carry linked source maps, so stack traces name the original files and lines.
  */
 export class SandboxCode {
