@@ -11,7 +11,7 @@ const NESTED = Symbol('eventloom-nested-resolve');
 const LOADERS: Record<string, Loader> = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx' };
 const IMPORT_META = /\bimport\.meta\.(url|dirname|filename)\b/g;
 const USES_CJS_PATHS = /\b__(dirname|filename)\b/;
-const DECLARES_CJS_PATHS = /\b(var|let|const|function)\s+__(dirname|filename)\b/;
+const DECLARES_CJS_PATHS = /\b(?:var|let|const)\s+[^;=()]*\b__(?:dirname|filename)\b|\bfunction\s+__(?:dirname|filename)\b/;
 
 /**
  * Bundles only the project's own modules; a package stays where it is installed, imported by its

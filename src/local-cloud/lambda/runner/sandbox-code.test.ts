@@ -27,6 +27,10 @@ export const handler = async (event: { fail: boolean }): Promise<string> => {
 file('sdk.mjs', "import { SQSClient } from '@aws-sdk/client-sqs';\nexport const handler = async () => typeof SQSClient;\n");
 file('sdk.cjs', "const { SQSClient } = require('@aws-sdk/client-sqs');\nexports.handler = async () => typeof SQSClient;\n");
 file('paths.cjs', 'exports.handler = async () => [__dirname, __filename];\n');
+file(
+  'idiom.ts',
+  "import { dirname } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst __dirname = dirname(fileURLToPath(import.meta.url));\nexport const handler = async () => __dirname;\n",
+);
 file('broken.ts', 'export const handler = async () => {\n');
 file('missing-import.ts', "import { nothing } from './nowhere.ts';\nexport const handler = async () => nothing;\n");
 
@@ -39,13 +43,16 @@ describe('the code a sandbox loads (compiled in the main thread)', () => {
   it('keeps each project module its own import.meta.url (and a CommonJS one its __dirname), and names the TypeScript source in stack traces', async () => {
     register('fails', join(dir, 'fails.ts'));
     register('paths', join(dir, 'paths.cjs'));
+    register('idiom', join(dir, 'idiom.ts'));
 
     const fine = await runner.invoke('fails', { fail: false });
     const failed = await runner.invoke('fails', { fail: true });
     const paths = await runner.invoke('paths', {});
+    const idiom = await runner.invoke('idiom', {});
 
     expect(fine).toMatchObject({ ok: true, payload: pathToFileURL(join(dir, 'where.ts')).href });
     expect(paths).toMatchObject({ ok: true, payload: [dir, join(dir, 'paths.cjs')] });
+    expect(idiom).toMatchObject({ ok: true, payload: dir });
     expect(!failed.ok && failed.error.trace?.slice(0, 2)).toEqual(['RangeError: from line 3', expect.stringContaining(`${join(dir, 'fails.ts')}:3:`)]);
   });
 
