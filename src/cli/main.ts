@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { DynamoDbLocalError } from '../local-cloud/dynamodb/errors.ts';
 import { LocalCloudError } from '../local-cloud/errors.ts';
 import { TopologyError } from '../platform/topology/errors.ts';
@@ -42,6 +43,10 @@ async function loadCommand<T>(name: string, load: () => Promise<T>): Promise<T> 
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// V8's size-favouring heap sizing, set before a command loads: it applies to every isolate created
+// afterwards (each function sandbox is one) and to the main thread's heap growth. Measured on the
+// ecommerce saga (150 orders): node RSS 604 → 466 MB, the main thread's old space 116 → 51 MB.
+setFlagsFromString('--optimize-for-size');
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof CliError || error instanceof DynamoDbLocalError || error instanceof TopologyError || error instanceof LocalCloudError) {
     console.error(`eventloom: ${error.message}`);

@@ -69,6 +69,8 @@ export interface LocalCloudOptions {
   streamPollIntervalMs?: { min: number; max: number };
   /** A function sandbox (worker thread) unused this long is ended, as Lambda retires idle environments; default 5 minutes. */
   idleSandboxTtlMs?: number;
+  /** A function's sandboxes besides the last used one (those a burst added) are ended this long unused; default 5 s. */
+  spareSandboxTtlMs?: number;
   /** First retry delay for stream sources, pipes and rule targets. Default 500 ms (streams) / 1 s (targets). */
   retryBaseDelayMs?: number;
   /** Delays of Lambda's asynchronous retries for rule → function targets. Default AWS's ~1 and ~2 min. */
@@ -165,6 +167,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       logSink: logs,
       activity,
       ...(options.idleSandboxTtlMs !== undefined && { idleWorkerTtlMs: options.idleSandboxTtlMs }),
+      ...(options.spareSandboxTtlMs !== undefined && { spareWorkerTtlMs: options.spareSandboxTtlMs }),
       // Functions reach DynamoDB Local directly (through the main port their calls would cost the main thread a
       // third of the saga's throughput, measured); what they wrote is read at once, without waiting for an idle poll.
       // The feeds wake each stream's readers at most once per 20 ms, deferring (not dropping) the wake-ups between.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import { invalidRequestContent } from './errors.ts';
 import { endLine, logGroupName, logStreamName, reportLine, startLine, type Report } from './log-lines.ts';
+import type { BuiltModule, SandboxCode } from './sandbox-code.ts';
 import { SandboxLog } from './sandbox-log.ts';
 import { Slots } from './slots.ts';
 import type { FunctionConfig, FunctionErrorPayload, FunctionStats, InvokeResult, LogSink, OutputSink, RunnerLogger } from './types.ts';
@@ -16,6 +16,8 @@ export interface PoolContext {
   logger: RunnerLogger;
   /** Shared by every function: how many sandboxes may load their code at once. */
   coldStarts: Slots;
+  /** Compiles the runtime loop and the handler for the sandboxes. */
+  code: SandboxCode;
 }
 
 /** The execution environments of one function: its concurrency slots, warm workers and counters. */
@@ -28,6 +30,8 @@ export class FunctionPool {
   #timeouts = 0;
   throttles = 0;
   #retired = false;
+  /** The handler's bundle, built at the first cold start; a failed build is tried again at the next. */
+  #bundle: Promise<BuiltModule> | undefined;
 
   constructor(
     readonly config: FunctionConfig,
@@ -59,7 +63,7 @@ export class FunctionPool {
       if (worker) {
         this.context.coldStarts.release();
       } else {
-        worker = this.#spawn();
+        worker = await this.#spawn();
         spawned = true;
         const initError = await worker.ready;
         this.context.coldStarts.release();
@@ -104,10 +108,14 @@ export class FunctionPool {
     };
   }
 
-  /** Terminates workers idle since before `cutoffMs`. */
-  reap(cutoffMs: number): void {
+  /**
+   * Terminates workers idle since before `cutoffMs`, and spares (any but the last used, which a lone
+   * invocation would take) idle since before `spareCutoffMs`: a burst's extra sandboxes go soon after it.
+   */
+  reap(cutoffMs: number, spareCutoffMs: number): void {
+    const last = this.slots.running === 0 ? this.#idle.at(-1) : undefined;
     for (const worker of [...this.#idle]) {
-      if (worker.lastUsedMs < cutoffMs) void worker.terminate();
+      if (worker.lastUsedMs < (worker === last ? cutoffMs : spareCutoffMs)) void worker.terminate();
     }
   }
 
@@ -151,12 +159,16 @@ export class FunctionPool {
     return worker;
   }
 
-  #spawn(): WorkerHandle {
+  async #spawn(): Promise<WorkerHandle> {
     const { name } = this.config;
+    const [runtime, bundle] = await Promise.all([this.context.code.runtime(), this.#build()]);
+    if (!runtime.ok) throw new Error(`the Lambda runtime loop did not compile: ${runtime.error.errorMessage}`);
     const streamName = logStreamName();
     const worker = new WorkerHandle({
       setup: {
-        moduleUrl: pathToFileURL(this.config.modulePath).href,
+        runtimeUrl: runtime.url,
+        moduleUrl: bundle.ok ? bundle.url : '',
+        ...(!bundle.ok && { buildError: bundle.error }),
         exportName: this.config.exportName,
         functionName: name,
         functionArn: this.context.functionArn,
@@ -174,6 +186,14 @@ export class FunctionPool {
     });
     this.#all.add(worker);
     return worker;
+  }
+
+  #build(): Promise<BuiltModule> {
+    this.#bundle ??= this.context.code.handler(this.config.modulePath).then((built) => {
+      if (!built.ok) this.#bundle = undefined;
+      return built;
+    });
+    return this.#bundle;
   }
 }
 

@@ -133,6 +133,21 @@ describe('FunctionRunner lifecycle', () => {
     }
   });
 
+  it("ends a burst's extra sandboxes after spareWorkerTtlMs, keeping the last used one warm", async () => {
+    const scaling = new FunctionRunner({ spareWorkerTtlMs: 500, maxConcurrentColdStarts: 3 });
+    scaling.register({ name: 'sleep', modulePath: fixture('sleep.ts'), exportName: 'handler', environment: {}, timeoutSeconds: 3, memoryMb: 128 });
+    try {
+      await Promise.all([scaling.invoke('sleep', { ms: 200 }), scaling.invoke('sleep', { ms: 200 }), scaling.invoke('sleep', { ms: 200 })]);
+      expect(scaling.stats('sleep').warmWorkers).toBe(3);
+
+      await expect.poll(() => scaling.stats('sleep').warmWorkers, { timeout: 2000 }).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(await scaling.invoke('sleep', { ms: 0 })).toMatchObject({ ok: true, coldStart: false });
+    } finally {
+      await scaling.close();
+    }
+  });
+
   it('close() terminates running invocations and rejects callers waiting for a slot', async () => {
     const closing = new FunctionRunner();
     closing.register({ name: 'sleep', modulePath: fixture('sleep.ts'), exportName: 'handler', environment: {}, timeoutSeconds: 10, memoryMb: 128, reservedConcurrency: 1 });

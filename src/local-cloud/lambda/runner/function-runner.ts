@@ -7,12 +7,14 @@ import { runWithFaults } from './fault-run.ts';
 import { FaultInjector } from './faults.ts';
 import { FunctionPool } from './function-pool.ts';
 import { prefixedOutput, stderrLogger } from './output.ts';
+import { SandboxCode } from './sandbox-code.ts';
 import { Slots } from './slots.ts';
 import type { FunctionConfig, FunctionRunnerOptions, FunctionStats, InvokeResult } from './types.ts';
 import { counted } from '../../settle/busy.ts';
 
 const DEFAULT_CONCURRENCY = 10;
 const DEFAULT_IDLE_TTL_MS = 5 * 60_000;
+const DEFAULT_SPARE_TTL_MS = 5_000;
 
 /**
  * Runs functions the way Lambda does: each function in its own worker threads (its own
@@ -44,6 +46,7 @@ export class FunctionRunner {
   readonly activity: ActivityFeed | undefined;
   readonly #reaper: NodeJS.Timeout;
   readonly #coldStarts: Slots;
+  readonly #code = new SandboxCode();
   /** Pools a new registration replaced (hot reload) while invocations still ran on them: `busy()` counts those too. */
   readonly #replaced = new Set<FunctionPool>();
   #closed = false;
@@ -52,6 +55,7 @@ export class FunctionRunner {
     this.#options = {
       defaultConcurrency: options.defaultConcurrency ?? DEFAULT_CONCURRENCY,
       idleWorkerTtlMs: options.idleWorkerTtlMs ?? DEFAULT_IDLE_TTL_MS,
+      spareWorkerTtlMs: options.spareWorkerTtlMs ?? DEFAULT_SPARE_TTL_MS,
       logger: options.logger ?? stderrLogger,
       output: options.output ?? prefixedOutput,
       logSink: options.logSink,
@@ -62,7 +66,7 @@ export class FunctionRunner {
     this.activity = options.activity;
     this.#onInvocationEnd = options.onInvocationEnd;
     this.#coldStarts = new Slots(this.#options.maxConcurrentColdStarts);
-    const ttl = this.#options.idleWorkerTtlMs;
+    const ttl = Math.min(this.#options.idleWorkerTtlMs, this.#options.spareWorkerTtlMs);
     this.#reaper = setInterval(() => this.#reap(), Math.max(10, Math.min(ttl / 2, 30_000)));
     this.#reaper.unref();
   }
@@ -76,7 +80,7 @@ export class FunctionRunner {
     previous?.retire();
     if (previous && previous.slots.running > 0) this.#replaced.add(previous);
     const functionArn = this.#arn(config.name);
-    const context = { functionArn, env: this.#env(config), output: this.#options.output, logSink: this.#options.logSink, logger: this.#options.logger, coldStarts: this.#coldStarts };
+    const context = { functionArn, env: this.#env(config), output: this.#options.output, logSink: this.#options.logSink, logger: this.#options.logger, coldStarts: this.#coldStarts, code: this.#code };
     this.#pools.set(config.name, new FunctionPool(config, limit, context));
     this.#registeredAt.set(config.name, new Date());
   }
@@ -162,6 +166,7 @@ export class FunctionRunner {
     const pools = [...this.#pools.values()];
     for (const pool of pools) pool.slots.rejectWaiters(new RunnerClosedError());
     await Promise.all(pools.map((pool) => pool.close()));
+    this.#code.close();
   }
 
   /** One invocation in a held slot, with the function's injected faults when it has any. */
@@ -250,8 +255,9 @@ export class FunctionRunner {
   }
 
   #reap(): void {
-    const cutoff = Date.now() - this.#options.idleWorkerTtlMs;
-    for (const pool of this.#pools.values()) pool.reap(cutoff);
+    const now = Date.now();
+    const { idleWorkerTtlMs, spareWorkerTtlMs } = this.#options;
+    for (const pool of this.#pools.values()) pool.reap(now - idleWorkerTtlMs, now - Math.min(idleWorkerTtlMs, spareWorkerTtlMs));
   }
 }
 

@@ -1,7 +1,7 @@
-// The Lambda Node.js runtime ships the AWS SDK v3: a handler bundle that leaves `@aws-sdk/*` (and the
-// `@smithy/*` packages it is built on) external finds them there. Locally a handler's own folder
-// often has no node_modules, so those two scopes fall back to eventloom's own copies, for `require`
-// and `import` alike; every other package resolves exactly as Node resolves it.
+// The Lambda Node.js runtime ships the AWS SDK v3: code that leaves `@aws-sdk/*` (and the `@smithy/*`
+// packages it is built on) external finds them there. Locally a handler's own folder often has no
+// node_modules: its bundle resolves those two scopes from eventloom's own copies (bundle-plugin.ts),
+// and so does any `require` of them at run time; every other package resolves exactly as Node resolves it.
 import Module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -20,5 +20,4 @@ export function installRuntimeSdkFallback() {
       return resolveFilename.call(this, request, { id: filename, filename, paths: Module._nodeModulePaths(fileURLToPath(new globalThis.URL('.', fallbackParent))) }, ...rest);
     }
   };
-  Module.register('./sdk-fallback-hooks.mjs', import.meta.url);
 }

@@ -61,6 +61,11 @@ export interface FunctionRunnerOptions {
   defaultConcurrency?: number;
   /** Warm workers unused this long are terminated; default 5 minutes. */
   idleWorkerTtlMs?: number;
+  /**
+   * A function's warm workers besides the last used one (a burst's extra sandboxes) unused this long
+   * are terminated; default 5 s, at most `idleWorkerTtlMs`.
+   */
+  spareWorkerTtlMs?: number;
   /** Default: info is dropped, warnings go to stderr as one line each. */
   logger?: RunnerLogger;
   /** Handler output; default: written to this process's stdout/stderr prefixed with `[functionName]`. */
@@ -81,7 +86,12 @@ export interface FunctionRunnerOptions {
 
 /** What the worker needs to know about its function (sent as `workerData`). */
 export interface WorkerSetup {
+  /** The runtime loop, compiled (sandbox-code.ts). */
+  runtimeUrl: string;
+  /** The handler's bundle. */
   moduleUrl: string;
+  /** Why the handler could not be built: the sandbox reports it as its init error. */
+  buildError?: FunctionErrorPayload;
   exportName: string;
   functionName: string;
   functionArn: string;

@@ -1,9 +1,10 @@
-// Entry of every function worker. Plain JavaScript on purpose: a worker starts without the
-// parent's TypeScript loader (under vitest there is none to inherit), so it registers tsx
-// itself before loading the TypeScript runtime loop and, through it, the handler module.
-import { register } from 'tsx/esm/api';
+// Entry of every function worker. Plain JavaScript, and no module loader registered: the main
+// thread compiled the runtime loop and the handler (sandbox-code.ts), as a loader's hooks would run
+// on a thread of their own per worker. Their linked source maps make stack traces name the sources.
+import process from 'node:process';
+import { workerData } from 'node:worker_threads';
 import { installRuntimeSdkFallback } from './sdk-fallback.mjs';
 
-register();
 installRuntimeSdkFallback();
-await import('./worker.ts');
+process.setSourceMapsEnabled(true);
+await import(workerData.runtimeUrl);

@@ -11,7 +11,7 @@ import type { FunctionErrorPayload, InvokeMessage, WorkerMessage, WorkerSetup } 
 
 type Handler = (event: unknown, context: Context, callback: Settle) => unknown;
 
-if (!parentPort) throw new Error('worker.ts must run in a worker thread');
+if (!parentPort) throw new Error('the runtime loop must run in a worker thread');
 const port = parentPort;
 const setup = workerData as WorkerSetup;
 const post = (message: WorkerMessage): void => port.postMessage(message);
@@ -53,6 +53,7 @@ function initError(error: unknown): FunctionErrorPayload {
 }
 
 async function loadHandler(): Promise<Handler | FunctionErrorPayload> {
+  if (setup.buildError) return setup.buildError;
   let module: Record<string, unknown>;
   try {
     module = (await import(setup.moduleUrl)) as Record<string, unknown>;

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BuildFailure, BuildOptions, Message } from 'esbuild';
+import { loadEsbuild } from '../../esbuild.ts';
+import { projectOnlyPlugin } from './bundle-plugin.ts';
+import type { FunctionErrorPayload } from './types.ts';
+
+const RUNTIME_ENTRY = fileURLToPath(new URL('./worker.ts', import.meta.url));
+/** What the Lambda bundles of `aws/functions.ts` start with: `require` for CommonJS code in an ES module. */
+const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+export type BuiltModule = { ok: true; url: string } | { ok: false; error: FunctionErrorPayload };
+
+/**
+ * The JavaScript sandboxes load, compiled once in the main thread: the runtime loop and each
+ * function's handler bundle (its project modules; packages stay external). A worker then needs no
+ * TypeScript loader: a loader's hooks run on a thread of their own, one per worker, which cost
+ * more memory than the function's code (measured: 46.5 → 25.5 MB RSS per warm ecommerce sandbox).
+ * Bundles carry linked source maps, so stack traces name the original files and lines.
+ */
+export class SandboxCode {
+  #dir: string | undefined;
+  #builds = 0;
+  #runtime: Promise<BuiltModule> | undefined;
+
+  /** The runtime loop (`worker.ts`), built once. */
+  runtime(): Promise<BuiltModule> {
+    this.#runtime ??= this.#build(RUNTIME_ENTRY, 'runtime', []).then((built) => {
+      if (!built.ok) this.#runtime = undefined;
+      return built;
+    });
+    return this.#runtime;
+  }
+
+  /** A handler module and the project modules it imports, built afresh on each call (hot reload calls for new code). */
+  handler(modulePath: string): Promise<BuiltModule> {
+    return this.#build(modulePath, basename(modulePath, extname(modulePath)), [projectOnlyPlugin()]);
+  }
+
+  /** Deletes the built files. */
+  close(): void {
+    if (this.#dir) rmSync(this.#dir, { recursive: true, force: true });
+    this.#dir = undefined;
+  }
+
+  async #build(entry: string, name: string, plugins: BuildOptions['plugins']): Promise<BuiltModule> {
+    this.#dir ??= mkdtempSync(join(tmpdir(), 'eventloom-sandboxes-'));
+    // One folder per build keeps the module's own file name, which Runtime.HandlerNotFound reports.
+    const outfile = join(this.#dir, String(++this.#builds), `${name}.mjs`);
+    const esbuild = await loadEsbuild();
+    try {
+      await esbuild.build({
+        entryPoints: [entry],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: `node${process.versions.node.split('.')[0]}`,
+        // Node's resolution, not the bundlers' `module` field and condition.
+        mainFields: ['main'],
+        conditions: [],
+        sourcemap: 'linked',
+        sourcesContent: false,
+        banner: { js: REQUIRE_BANNER },
+        logLevel: 'silent',
+        plugins,
+      });
+    } catch (error) {
+      return { ok: false, error: buildError(entry, error as BuildFailure) };
+    }
+    return { ok: true, url: pathToFileURL(outfile).href };
+  }
+}
+
+/** What loading the module would have thrown in the Lambda runtime: a missing module, else a syntax error. */
+function buildError(entry: string, failure: BuildFailure): FunctionErrorPayload {
+  const first: Message | undefined = failure.errors?.[0];
+  if (!first) return { errorType: 'Runtime.UserCodeSyntaxError', errorMessage: String(failure.message ?? failure) };
+  const where = first.location ? ` (${first.location.file}:${first.location.line}:${first.location.column})` : '';
+  const unresolved = /^Could not resolve "(.*)"/.exec(first.text);
+  if (unresolved || (first.text.startsWith('Could not resolve') && !first.location)) {
+    const specifier = unresolved?.[1] ?? entry;
+    return { errorType: 'Runtime.ImportModuleError', errorMessage: `Error: Cannot find module '${specifier}'${first.location ? ` imported from ${first.location.file}` : ''}`, trace: [] };
+  }
+  return { errorType: 'Runtime.UserCodeSyntaxError', errorMessage: `SyntaxError: ${first.text}${where}`, trace: [] };
+}
