@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,5 +73,24 @@ describe('the code a sandbox loads (compiled in the main thread)', () => {
       ok: false,
       error: { errorType: 'Runtime.ImportModuleError', errorMessage: expect.stringContaining("Cannot find module './nowhere.ts'") },
     });
+  });
+});
+
+describe('build folders', () => {
+  it('a folder left by a process that is gone (kill -9) is removed by the next runner; a live one’s stays', async () => {
+    const gone = join(tmpdir(), `eventloom-sandboxes-${2 ** 22 + 11}-leftover`);
+    const live = join(tmpdir(), `eventloom-sandboxes-${process.ppid}-live`);
+    mkdirSync(gone, { recursive: true });
+    mkdirSync(live, { recursive: true });
+    const fresh = new FunctionRunner();
+    fresh.register({ name: 'paths', modulePath: join(dir, 'paths.cjs'), exportName: 'handler', environment: {}, timeoutSeconds: 10, memoryMb: 128 });
+    try {
+      expect(await fresh.invoke('paths', {})).toMatchObject({ ok: true });
+      expect(existsSync(gone)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      await fresh.close();
+      rmSync(live, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -46,7 +46,7 @@ export class SandboxCode {
   }
 
   async #build(entry: string, name: string, plugins: BuildOptions['plugins']): Promise<BuiltModule> {
-    this.#dir ??= mkdtempSync(join(tmpdir(), 'eventloom-sandboxes-'));
+    this.#dir ??= newBuildFolder();
     // One folder per build keeps the module's own file name, which Runtime.HandlerNotFound reports.
     const outfile = join(this.#dir, String(++this.#builds), `${name}.mjs`);
     const esbuild = await loadEsbuild();
@@ -71,6 +71,26 @@ export class SandboxCode {
       return { ok: false, error: buildError(entry, error as BuildFailure) };
     }
     return { ok: true, url: pathToFileURL(outfile).href };
+  }
+}
+
+const BUILD_FOLDER = /^eventloom-sandboxes-(\d+)-/;
+
+/** A folder named after this process; those of processes that are gone (a kill -9 skips `close`) are removed first. */
+function newBuildFolder(): string {
+  for (const entry of readdirSync(tmpdir())) {
+    const pid = Number(BUILD_FOLDER.exec(entry)?.[1]);
+    if (pid > 0 && pid !== process.pid && !isRunning(pid)) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(tmpdir(), `eventloom-sandboxes-${process.pid}-`));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
