@@ -31,6 +31,11 @@ file(
   'idiom.ts',
   "import { dirname } from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst __dirname = dirname(fileURLToPath(import.meta.url));\nexport const handler = async () => __dirname;\n",
 );
+// A bundle as CDK's NodejsFunction builds it for ESM: its banner declares `require`, and esbuild's shim uses it.
+file(
+  'cdk-bundle.mjs',
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);\nvar __require = ((x) => typeof require !== 'undefined' ? require : null)();\nexport const handler = async () => typeof __require('node:path').join;\n",
+);
 file('broken.ts', 'export const handler = async () => {\n');
 file('missing-import.ts', "import { nothing } from './nowhere.ts';\nexport const handler = async () => nothing;\n");
 
@@ -62,6 +67,12 @@ describe('the code a sandbox loads (compiled in the main thread)', () => {
 
     expect(await runner.invoke('sdk', {})).toMatchObject({ ok: true, payload: 'function' });
     expect(await runner.invoke('sdk-required', {})).toMatchObject({ ok: true, payload: 'function' });
+  });
+
+  it('loads a bundle whose banner declares its own `require` (CDK NodejsFunction, ESM)', async () => {
+    register('cdk-bundle', join(dir, 'cdk-bundle.mjs'));
+
+    expect(await runner.invoke('cdk-bundle', {})).toMatchObject({ ok: true, payload: 'function' });
   });
 
   it('fails a module that does not compile, or imports a missing one, in the init phase as the Node.js runtime names it', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,7 +9,9 @@ import type { FunctionErrorPayload } from './types.ts';
 
 const RUNTIME_ENTRY = fileURLToPath(new URL('./worker.ts', import.meta.url));
 /** What the Lambda bundles of `aws/functions.ts` start with: `require` for CommonJS code in an ES module. */
-const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+const REQUIRE_BANNER = "import { createRequire as __eventloomCreateRequire } from 'node:module'; const require = __eventloomCreateRequire(import.meta.url);";
+/** A module declaring `require` itself — a bundle built with the banner above, as CDK NodejsFunction ESM bundles are. */
+const DECLARES_REQUIRE = /(?:^|[;\n])\s*(?:const|let|var)\s+require\s*=/;
 
 export type BuiltModule = { ok: true; url: string } | { ok: false; error: FunctionErrorPayload };
 
@@ -63,7 +65,8 @@ export class SandboxCode {
         conditions: [],
         sourcemap: 'linked',
         sourcesContent: false,
-        banner: { js: REQUIRE_BANNER },
+        // Its `require` would clash with the module's own, which serves esbuild's require shim as well.
+        ...(!DECLARES_REQUIRE.test(readFileSync(entry, 'utf8')) && { banner: { js: REQUIRE_BANNER } }),
         logLevel: 'silent',
         plugins,
       });
