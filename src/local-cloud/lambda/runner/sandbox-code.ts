@@ -66,7 +66,7 @@ export class SandboxCode {
         sourcemap: 'linked',
         sourcesContent: false,
         // Its `require` would clash with the module's own, which serves esbuild's require shim as well.
-        ...(!DECLARES_REQUIRE.test(readFileSync(entry, 'utf8')) && { banner: { js: REQUIRE_BANNER } }),
+        ...(!declaresRequire(entry) && { banner: { js: REQUIRE_BANNER } }),
         logLevel: 'silent',
         plugins,
       });
@@ -74,6 +74,15 @@ export class SandboxCode {
       return { ok: false, error: buildError(entry, error as BuildFailure) };
     }
     return { ok: true, url: pathToFileURL(outfile).href };
+  }
+}
+
+/** Whether the module's source declares `require`; a file that cannot be read does not (the build reports it). */
+function declaresRequire(file: string): boolean {
+  try {
+    return DECLARES_REQUIRE.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
   }
 }
 
