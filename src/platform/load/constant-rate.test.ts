@@ -56,6 +56,13 @@ describe('runConstantRate', () => {
     expect(ticks.every((tick) => tick.started + tick.dropped === tick.due)).toBe(true);
   });
 
+  it('reports the final tally once the run ends, even one shorter than the progress interval', async () => {
+    const ticks: RateProgress[] = [];
+    await runConstantRate({ ratePerSecond: 100, durationSeconds: 0.05, maxInFlight: 10, progressIntervalMs: 60_000, onProgress: (p) => ticks.push(p), iteration: async () => {} });
+    expect(ticks).toHaveLength(1);
+    expect(ticks[0]).toMatchObject({ due: 5, started: 5, completed: 5, inFlight: 0 });
+  });
+
   it('stops starting when the signal aborts, and waits for the running iterations', async () => {
     // Prepare: a rate so low that only a cut-short wait lets the run end within the test timeout
     const stop = new AbortController();

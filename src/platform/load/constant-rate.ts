@@ -91,6 +91,8 @@ export async function runConstantRate(options: ConstantRateOptions): Promise<Rat
   } finally {
     if (ticker) clearInterval(ticker);
   }
+  // The last tally, also for a run shorter than one interval.
+  options.onProgress?.(progress());
   const arrivalWindowSeconds = Math.max((scheduled - 1) / rate, 1 / rate);
   return { ...progress(), scheduled, totalMs: now() - start, lastArrivalMs, achievedRate: started / Math.max(arrivalWindowSeconds, options.durationSeconds) };
 }
