@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { invalidRequestContent } from './errors.ts';
 import { endLine, logGroupName, logStreamName, reportLine, startLine, type Report } from './log-lines.ts';
-import type { BuiltModule, SandboxCode } from './sandbox-code.ts';
+import { builtOnce, type SandboxCode } from './sandbox-code.ts';
 import { SandboxLog } from './sandbox-log.ts';
 import { Slots } from './slots.ts';
 import type { FunctionConfig, FunctionErrorPayload, FunctionStats, InvokeResult, LogSink, OutputSink, RunnerLogger } from './types.ts';
@@ -31,7 +31,7 @@ export class FunctionPool {
   throttles = 0;
   #retired = false;
   /** The handler's bundle, built at the first cold start; a failed build is tried again at the next. */
-  #bundle: Promise<BuiltModule> | undefined;
+  readonly #bundle = builtOnce(() => this.context.code.handler(this.config.modulePath));
 
   constructor(
     readonly config: FunctionConfig,
@@ -63,7 +63,12 @@ export class FunctionPool {
       if (worker) {
         this.context.coldStarts.release();
       } else {
-        worker = await this.#spawn();
+        try {
+          worker = await this.#spawn();
+        } catch (error) {
+          this.context.coldStarts.release();
+          throw error;
+        }
         spawned = true;
         const initError = await worker.ready;
         this.context.coldStarts.release();
@@ -161,7 +166,7 @@ export class FunctionPool {
 
   async #spawn(): Promise<WorkerHandle> {
     const { name } = this.config;
-    const [runtime, bundle] = await Promise.all([this.context.code.runtime(), this.#build()]);
+    const [runtime, bundle] = await Promise.all([this.context.code.runtime(), this.#bundle()]);
     if (!runtime.ok) throw new Error(`the Lambda runtime loop did not compile: ${runtime.error.errorMessage}`);
     const streamName = logStreamName();
     const worker = new WorkerHandle({
@@ -186,14 +191,6 @@ export class FunctionPool {
     });
     this.#all.add(worker);
     return worker;
-  }
-
-  #build(): Promise<BuiltModule> {
-    this.#bundle ??= this.context.code.handler(this.config.modulePath).then((built) => {
-      if (!built.ok) this.#bundle = undefined;
-      return built;
-    });
-    return this.#bundle;
   }
 }
 

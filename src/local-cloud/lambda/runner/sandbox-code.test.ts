@@ -104,4 +104,22 @@ describe('build folders', () => {
       rmSync(live, { recursive: true, force: true });
     }
   });
+
+  it('a build folder that cannot be made fails that cold start, frees its cold-start slot and is tried again', async () => {
+    const single = new FunctionRunner({ maxConcurrentColdStarts: 1 });
+    single.register({ name: 'paths', modulePath: join(dir, 'paths.cjs'), exportName: 'handler', environment: {}, timeoutSeconds: 10, memoryMb: 128 });
+    const tmp = process.env.TMPDIR;
+    try {
+      process.env.TMPDIR = join(dir, 'no-such-folder');
+      await expect(single.invoke('paths', {})).rejects.toThrow(/ENOENT/);
+      process.env.TMPDIR = tmp;
+      if (tmp === undefined) delete process.env.TMPDIR;
+
+      expect(await single.invoke('paths', {})).toMatchObject({ ok: true, coldStart: true });
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+      await single.close();
+    }
+  });
 });

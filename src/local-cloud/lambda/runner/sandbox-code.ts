@@ -25,16 +25,9 @@ export type BuiltModule = { ok: true; url: string } | { ok: false; error: Functi
 export class SandboxCode {
   #dir: string | undefined;
   #builds = 0;
-  #runtime: Promise<BuiltModule> | undefined;
 
   /** The runtime loop (`worker.ts`), built once. */
-  runtime(): Promise<BuiltModule> {
-    this.#runtime ??= this.#build(RUNTIME_ENTRY, 'runtime', []).then((built) => {
-      if (!built.ok) this.#runtime = undefined;
-      return built;
-    });
-    return this.#runtime;
-  }
+  readonly runtime = builtOnce(() => this.#build(RUNTIME_ENTRY, 'runtime', []));
 
   /** A handler module and the project modules it imports, built afresh on each call (hot reload calls for new code). */
   handler(modulePath: string): Promise<BuiltModule> {
@@ -75,6 +68,24 @@ export class SandboxCode {
     }
     return { ok: true, url: pathToFileURL(outfile).href };
   }
+}
+
+/** `build` run once and its result kept; a build that failed or threw is forgotten, so the next call builds again. */
+export function builtOnce(build: () => Promise<BuiltModule>): () => Promise<BuiltModule> {
+  let kept: Promise<BuiltModule> | undefined;
+  return () => {
+    kept ??= build().then(
+      (built) => {
+        if (!built.ok) kept = undefined;
+        return built;
+      },
+      (error: unknown) => {
+        kept = undefined;
+        throw error;
+      },
+    );
+    return kept;
+  };
 }
 
 /** Whether the module's source declares `require`; a file that cannot be read does not (the build reports it). */
