@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalCloudError } from './errors.ts';
+import { isProcessRunning } from './process-running.ts';
 
 const LOCK_FILE = 'eventloom.pid';
 
@@ -54,11 +55,7 @@ function readHolder(path: string): Holder | undefined {
 }
 
 function isSameProcessAlive(holder: Holder): boolean {
-  try {
-    process.kill(holder.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
+  if (!isProcessRunning(holder.pid)) return false;
   const startTime = startTimeOf(holder.pid);
   return holder.startTime === undefined || startTime === undefined || startTime === holder.startTime;
 }

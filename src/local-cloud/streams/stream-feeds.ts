@@ -43,9 +43,11 @@ export class StreamFeeds {
   private readonly readers = new Map<string, Set<WakeableReader>>();
   private readonly getRecordsCalls = new Map<string, number>();
   private readonly wakes = new Map<string, Throttled>();
+  private readonly minFetchGapMs: number;
 
   constructor(private readonly options: StreamFeedsOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? { min: 20, max: 3_000 };
+    this.minFetchGapMs = options.minFetchGapMs ?? 20;
   }
 
   get client(): DynamoDBStreamsClient {
@@ -63,7 +65,7 @@ export class StreamFeeds {
         shardId,
         region,
         capacity: this.options.capacity ?? 5_000,
-        minFetchGapMs: this.options.minFetchGapMs ?? 20,
+        minFetchGapMs: this.minFetchGapMs,
         onGetRecords: () => this.getRecordsCalls.set(streamArn, (this.getRecordsCalls.get(streamArn) ?? 0) + 1),
       });
       this.feeds.set(key, feed);
@@ -107,7 +109,7 @@ export class StreamFeeds {
   private wakeStream(streamArn: string): void {
     let wake = this.wakes.get(streamArn);
     if (!wake) {
-      wake = throttle(this.options.minFetchGapMs ?? 20, () => {
+      wake = throttle(this.minFetchGapMs, () => {
         for (const reader of this.readers.get(streamArn) ?? []) reader.notify();
       });
       this.wakes.set(streamArn, wake);

@@ -4,6 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BuildFailure, BuildOptions, Message } from 'esbuild';
 import { loadEsbuild } from '../../esbuild.ts';
+import { isProcessRunning } from '../../process-running.ts';
 import { projectOnlyPlugin } from './bundle-plugin.ts';
 import type { FunctionErrorPayload } from './types.ts';
 
@@ -103,18 +104,9 @@ const BUILD_FOLDER = /^eventloom-sandboxes-(\d+)-/;
 function newBuildFolder(): string {
   for (const entry of readdirSync(tmpdir())) {
     const pid = Number(BUILD_FOLDER.exec(entry)?.[1]);
-    if (pid > 0 && pid !== process.pid && !isRunning(pid)) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+    if (pid > 0 && pid !== process.pid && !isProcessRunning(pid)) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
   }
   return mkdtempSync(join(tmpdir(), `eventloom-sandboxes-${process.pid}-`));
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** What loading the module would have thrown in the Lambda runtime: a missing module, else a syntax error. */
