@@ -61,6 +61,13 @@ describe('lockDataDir', () => {
     expect(() => lockDataDir(dir)).not.toThrow();
   });
 
+  it('a folder that cannot be made is refused naming --data-dir', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'a-file'), '');
+
+    expect(() => lockDataDir(join(dir, 'a-file', 'data'))).toThrow(/cannot be made \(ENOTDIR\)\. Pass --data-dir <a writable folder>/);
+  });
+
   it('emptyDataDir (--fresh) keeps the lock', () => {
     const dir = dataDir();
     lockDataDir(dir);

@@ -12,7 +12,11 @@ const LOCK_FILE = 'eventloom.pid';
  * the process and, on Linux, its start time, so a PID reused by an unrelated process does not count.
  */
 export function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new LocalCloudError(`The data folder ${dataDir} cannot be made (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Pass --data-dir <a writable folder> (startCloud: dataDir).`, { cause: error });
+  }
   const path = join(dataDir, LOCK_FILE);
   const holder = readHolder(path);
   if (holder !== undefined && holder.pid !== process.pid && isSameProcessAlive(holder)) {
@@ -25,8 +29,9 @@ export function lockDataDir(dataDir: string): () => void {
   try {
     fd = openSync(path, 'wx');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new LocalCloudError(`The data folder ${dataDir} was taken by another eventloom starting at the same moment. Pass --data-dir <dir>.`);
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new LocalCloudError(`The data folder ${dataDir} was taken by another eventloom starting at the same moment. Pass --data-dir <dir>.`);
+    throw new LocalCloudError(`The data folder ${dataDir} is not writable (${code ?? (error as Error).message}). Pass --data-dir <a writable folder> (startCloud: dataDir).`, { cause: error });
   }
   writeSync(fd, JSON.stringify({ pid: process.pid, startTime: startTimeOf(process.pid) }));
   closeSync(fd);
