@@ -6,7 +6,7 @@ import { silentLogger } from '../src/platform/log.ts';
 import { rawPutRate, withBaseline } from './baseline.ts';
 import { cpuMeter } from './cpu.ts';
 import { waitForFinalOrders, waitForSettledAllocations } from './order-tracker.ts';
-import { percentile, runPool } from './stats.ts';
+import { latencySummary, runPool } from './stats.ts';
 import { countStreamRecords, diffCounts } from './stream-count.ts';
 
 export interface EcommerceBenchOptions {
@@ -129,10 +129,6 @@ class Shop {
       statuses: [...statuses].map(([status, n]) => `${n} ${status}`).join(', '),
     };
   }
-}
-
-function latencySummary(sorted: readonly number[]): string {
-  return `p50 ${percentile(sorted, 50)} ms  p95 ${percentile(sorted, 95)} ms  p99 ${percentile(sorted, 99)} ms`;
 }
 
 async function post(url: string, body: unknown): Promise<void> {

@@ -3,7 +3,7 @@ import { startLocalCloud } from '../src/local-cloud/cloud.ts';
 import { silentLogger } from '../src/platform/log.ts';
 import { defineApp } from '../src/platform/topology/define.ts';
 import { putItem, withBaseline } from './baseline.ts';
-import { percentile, runPool } from './stats.ts';
+import { latencySummary, runPool } from './stats.ts';
 
 const benchApp = defineApp({
   name: 'bench',
@@ -101,7 +101,7 @@ class DeliveryProbe {
     return {
       writeRate,
       eventsPerSecond: count / ((this.lastStart - started) / 1000),
-      summary: `p50 ${percentile(sorted, 50)} ms  p95 ${percentile(sorted, 95)} ms  p99 ${percentile(sorted, 99)} ms`,
+      summary: latencySummary(sorted),
     };
   }
 
