@@ -36,8 +36,7 @@ export async function withBaseline(items: number, concurrency: number, measure: 
  */
 export async function rawPutRate(client: DynamoDBClient, items: number, concurrency: number): Promise<{ rate: number; rounds: number }> {
   const TableName = 'bench-raw';
-  await client.send(new CreateTableCommand({ TableName, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }));
-  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName });
+  await createBenchTable(client, TableName);
   let rate = 0;
   let rounds = 0;
   while (rounds < 8) {
@@ -51,6 +50,20 @@ export async function rawPutRate(client: DynamoDBClient, items: number, concurre
   }
   await client.send(new DeleteTableCommand({ TableName }));
   return { rate, rounds };
+}
+
+/** A table keyed by a string `pk`, on demand; with `stream`, a NEW_IMAGE stream. */
+export async function createBenchTable(client: DynamoDBClient, TableName: string, { stream = false } = {}): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      ...(stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' } }),
+    }),
+  );
+  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName });
 }
 
 /** One ~100-byte item. */

@@ -4,13 +4,15 @@ import { benchEcommerce } from './ecommerce.ts';
 import { benchEnrichment } from './enrichment.ts';
 import { benchPipeline } from './pipeline.ts';
 import { benchStartup } from './startup.ts';
+import { benchStreamTables } from './stream-tables.ts';
 
-const USAGE = `Usage: npm run bench -- [--only startup|pipeline|ecommerce|enrichment] [--starts 5] [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
+const USAGE = `Usage: npm run bench -- [--only startup|pipeline|ecommerce|enrichment|stream-tables] [--starts 5] [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
                             [--orders 300] [--order-concurrency 8] [--warmup 20]
-                            [--contacts-k 100] [--slow-contacts-k 10] [--enrichment-workers 3]
+                            [--contacts-k 100] [--slow-contacts-k 10] [--enrichment-workers 3] [--stream-records 6000]
 
-Each benchmark starts its own in-memory DynamoDB Local and first measures its raw PutItem/s
-(--items writes, --concurrency in flight, no stream): the ceiling its figures are compared with.
+Each benchmark but stream-tables starts its own in-memory DynamoDB Local and first measures its
+raw PutItem/s (--items writes, --concurrency in flight, no stream): the ceiling its figures are
+compared with.
 
 startup    median of --starts local-cloud ready times (every built-in app, in memory) beside the
            median DynamoDB Local JVM start alone, with and without its class-data archive.
@@ -25,9 +27,13 @@ enrichment the enrichment app over HTTP: --contacts-k × 1,000 + 1 contacts (upl
            latency 0 — seconds POST → completed, contacts/s, batches/s / raw PutItem/s; then
            --slow-contacts-k × 1,000 + 1 contacts at 500 ms per batch — measured time / floor
            (batches × 500 ms / --enrichment-workers).
+stream-tables
+           DynamoDB Local on a data directory, as \`npm start\` runs it: PutItem/s to a second table
+           with a stream once a first one holds --stream-records stream records, with DynamoDB
+           Local's schema alone and with the index the local cloud adds to it.
 Prints figures; asserts nothing.`;
 
-/** `eventloom bench`: runs the pipeline, the ecommerce and the enrichment benchmarks (or the one `--only` names). */
+/** `eventloom bench`: runs every benchmark below (or the one `--only` names). */
 export async function bench(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -44,11 +50,12 @@ export async function bench(argv: string[]): Promise<void> {
       'contacts-k': { type: 'string', default: '100' },
       'slow-contacts-k': { type: 'string', default: '10' },
       'enrichment-workers': { type: 'string', default: '3' },
+      'stream-records': { type: 'string', default: '6000' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return void console.log(USAGE);
-  const benches = ['startup', 'pipeline', 'ecommerce', 'enrichment'];
+  const benches = ['startup', 'pipeline', 'ecommerce', 'enrichment', 'stream-tables'];
   if (values.only !== undefined && !benches.includes(values.only)) {
     throw new CliError(`--only must be one of ${benches.map((name) => `"${name}"`).join(', ')}, got "${values.only}".`);
   }
@@ -86,6 +93,11 @@ export async function bench(argv: string[]): Promise<void> {
       slowThousands: integer('--slow-contacts-k', values['slow-contacts-k']),
       workerConcurrency: integer('--enrichment-workers', values['enrichment-workers'], 2),
     });
+  }
+  if (runs('stream-tables')) {
+    if (values.only === undefined) console.log('');
+    console.log('== stream tables ==');
+    await benchStreamTables({ records: integer('--stream-records', values['stream-records']), concurrency });
   }
 }
 

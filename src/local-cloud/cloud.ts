@@ -227,7 +227,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     });
     const apiUrl = (app: string, api: string) => `${url}/apis/${app}-${api}`;
     const allEnv: Record<string, string> = { ...env };
-    await ddbStarting;
+    const ddb = await ddbStarting;
+    if (ddb?.streamRecordsIndex?.startsWith('failed')) {
+      logger.warn(`Could not index DynamoDB Local's stream records (${ddb.streamRecordsIndex}): writes to tables with streams slow down as records accumulate.`, { component: 'dynamodb' });
+    }
     for (const app of options.apps) {
       const deployedApp = await deployApp(app, services, {
         projectRoot,

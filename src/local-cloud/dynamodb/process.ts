@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { freePort } from '../free-port.ts';
 import { classDataLaunch, type JvmLaunch } from './class-data.ts';
 import { DynamoDbLocalError } from './errors.ts';
+import { indexStreamRecords, type StreamRecordsIndexOutcome } from './stream-records-index.ts';
 
 export interface DynamoDbLocalOptions {
   /** TCP port on 127.0.0.1; default: a free port chosen by the OS. */
@@ -29,6 +30,11 @@ export interface DynamoDbLocal {
   readonly pid: number;
   /** Whether the JVM started from a class-data archive (`use`), is making one (`create`), or neither (`off`). */
   readonly classData: JvmLaunch['mode'];
+  /**
+   * With `dataDir`: whether its stream records are indexed by stream (see `indexStreamRecords`), or
+   * why not (`failed: …`); undefined in memory.
+   */
+  readonly streamRecordsIndex: StreamRecordsIndexOutcome | `failed: ${string}` | undefined;
   /** Stops the JVM (SIGTERM, then SIGKILL after 3 s) and resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -74,8 +80,8 @@ async function startJvm(java: string, jarDir: string, port: number, launch: JvmL
     '-port',
     String(port),
   ];
-  if (options.dataDir) {
-    const dataDir = resolve(options.dataDir);
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     args.push('-dbPath', dataDir, '-sharedDb');
   } else {
@@ -118,9 +124,19 @@ async function startJvm(java: string, jarDir: string, port: number, launch: JvmL
     port,
     pid: child.pid ?? -1,
     classData: launch.mode,
+    streamRecordsIndex: dataDir === undefined ? undefined : tryIndexStreamRecords(dataDir),
     // Writing the archive at exit takes the JVM a few seconds on a loaded machine.
     stop: () => stopChild(child, exited, launch.mode === 'create' ? 30_000 : 3_000),
   };
+}
+
+/** An index that could not be made costs speed, not correctness: the caller reports it. */
+function tryIndexStreamRecords(dataDir: string): StreamRecordsIndexOutcome | `failed: ${string}` {
+  try {
+    return indexStreamRecords(dataDir);
+  } catch (error) {
+    return `failed: ${(error as Error).message}`;
+  }
 }
 
 function spawnJvm(java: string, args: string[], cwd: string): ChildProcess {

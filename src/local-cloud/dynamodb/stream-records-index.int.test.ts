@@ -1,0 +1,124 @@
+import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDynamoDbLocal, type DynamoDbLocal } from './process.ts';
+import { indexStreamRecords, SHARED_DB_FILE, STREAM_RECORDS_INDEX } from './stream-records-index.ts';
+
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+const dirs: string[] = [];
+const running: DynamoDbLocal[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eventloom-us-index-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function start(dataDir?: string): Promise<DynamoDbLocal> {
+  const ddb = await startDynamoDbLocal(dataDir === undefined ? {} : { dataDir });
+  running.push(ddb);
+  return ddb;
+}
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((ddb) => ddb.stop()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function createStreamTable(client: DynamoDBClient, TableName: string): Promise<string> {
+  const { TableDescription } = await client.send(
+    new CreateTableCommand({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+    }),
+  );
+  return TableDescription!.LatestStreamArn!;
+}
+
+async function readWholeStream(streams: DynamoDBStreamsClient, StreamArn: string): Promise<string[]> {
+  const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn }));
+  const keys: string[] = [];
+  for (const shard of StreamDescription?.Shards ?? []) {
+    let { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
+    while (ShardIterator) {
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator, Limit: 7 }));
+      keys.push(...(page.Records ?? []).map((record) => record.dynamodb!.Keys!.pk!.S!));
+      if ((page.Records ?? []).length === 0) break;
+      ShardIterator = page.NextShardIterator;
+    }
+  }
+  return keys;
+}
+
+describe('the stream records index of a DynamoDB Local data directory', () => {
+  it('is made at start, used for the per-write MIN(SequenceNumber) lookup, and leaves every stream reading its own records in order', async () => {
+    const dataDir = tempDir();
+    const ddb = await start(dataDir);
+    expect(ddb.streamRecordsIndex).toBe('created');
+
+    const client = new DynamoDBClient({ endpoint: ddb.endpoint, region: 'us-east-1', credentials });
+    const streams = new DynamoDBStreamsClient({ endpoint: ddb.endpoint, region: 'us-east-1', credentials });
+    try {
+      const first = await createStreamTable(client, 'first');
+      const second = await createStreamTable(client, 'second');
+      // Interleaved: each stream's records sit between the other's in the shared table.
+      for (let i = 0; i < 20; i++) {
+        await client.send(new PutItemCommand({ TableName: 'first', Item: { pk: { S: `a${i}` } } }));
+        await client.send(new PutItemCommand({ TableName: 'second', Item: { pk: { S: `b${i}` } } }));
+      }
+      const expected = (prefix: string) => Array.from({ length: 20 }, (_, i) => `${prefix}${i}`);
+      expect(await readWholeStream(streams, first)).toEqual(expected('a'));
+      expect(await readWholeStream(streams, second)).toEqual(expected('b'));
+    } finally {
+      client.destroy();
+      streams.destroy();
+    }
+
+    const db = new Database(join(dataDir, SHARED_DB_FILE), { readonly: true });
+    try {
+      const plan = db.prepare('EXPLAIN QUERY PLAN SELECT MIN(SequenceNumber) FROM us WHERE StreamID = ?').all('any') as { detail: string }[];
+      expect(plan.map((step) => step.detail).join('\n')).toContain(STREAM_RECORDS_INDEX);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is found on the next start of the same directory, with the records kept', async () => {
+    const dataDir = tempDir();
+    const first = await start(dataDir);
+    const client = new DynamoDBClient({ endpoint: first.endpoint, region: 'us-east-1', credentials });
+    const arn = await createStreamTable(client, 'kept');
+    await client.send(new PutItemCommand({ TableName: 'kept', Item: { pk: { S: 'k1' } } }));
+    client.destroy();
+    await first.stop();
+
+    const second = await start(dataDir);
+    expect(second.streamRecordsIndex).toBe('present');
+    const streams = new DynamoDBStreamsClient({ endpoint: second.endpoint, region: 'us-east-1', credentials });
+    try {
+      expect(await readWholeStream(streams, arn)).toEqual(['k1']);
+    } finally {
+      streams.destroy();
+    }
+  });
+
+  it('is not made in memory (no file to reach)', async () => {
+    const ddb = await start();
+    expect(ddb.streamRecordsIndex).toBeUndefined();
+  });
+
+  it('is left alone where DynamoDB Local has no stream table yet, or no database file', () => {
+    const empty = tempDir();
+    expect(indexStreamRecords(empty)).toBe('no-stream-table');
+    const other = tempDir();
+    new Database(join(other, SHARED_DB_FILE)).exec('CREATE TABLE unrelated (x)').close();
+    expect(indexStreamRecords(other)).toBe('no-stream-table');
+  });
+});
