@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
 import { CliError } from '../src/platform/cli-error.ts';
+import { benchDataDir } from './data-dir.ts';
 import { benchEcommerce } from './ecommerce.ts';
 import { benchEnrichment } from './enrichment.ts';
 import { benchPipeline } from './pipeline.ts';
 import { benchStartup } from './startup.ts';
-import { benchStreamTables } from './stream-tables.ts';
 
-const USAGE = `Usage: npm run bench -- [--only startup|pipeline|ecommerce|enrichment|stream-tables] [--starts 5] [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
+const USAGE = `Usage: npm run bench -- [--only startup|pipeline|ecommerce|enrichment|data-dir] [--starts 5] [--items 2000] [--concurrency 16] [--rate 100] [--seconds 10]
                             [--orders 300] [--order-concurrency 8] [--warmup 20]
-                            [--contacts-k 100] [--slow-contacts-k 10] [--enrichment-workers 3] [--stream-records 6000]
+                            [--contacts-k 100] [--slow-contacts-k 10] [--enrichment-workers 3]
 
-Each benchmark but stream-tables starts its own in-memory DynamoDB Local and first measures its
+Each benchmark but data-dir starts its own in-memory DynamoDB Local and first measures its
 raw PutItem/s (--items writes, --concurrency in flight, no stream): the ceiling its figures are
 compared with.
 
@@ -27,10 +27,9 @@ enrichment the enrichment app over HTTP: --contacts-k × 1,000 + 1 contacts (upl
            latency 0 — seconds POST → completed, contacts/s, batches/s / raw PutItem/s; then
            --slow-contacts-k × 1,000 + 1 contacts at 500 ms per batch — measured time / floor
            (batches × 500 ms / --enrichment-workers).
-stream-tables
-           DynamoDB Local on a data directory, as \`npm start\` runs it: PutItem/s to a second table
-           with a stream once a first one holds --stream-records stream records, with DynamoDB
-           Local's schema alone and with the index the local cloud adds to it.
+data-dir   DynamoDB Local on a database file in a data directory, as \`npm start\` runs it:
+           PutItem/s to a table with a stream (3 rounds of --items), then to a second table with
+           a stream, on the file as DynamoDB Local makes it and as the local cloud tunes it.
 Prints figures; asserts nothing.`;
 
 /** `eventloom bench`: runs every benchmark below (or the one `--only` names). */
@@ -50,12 +49,11 @@ export async function bench(argv: string[]): Promise<void> {
       'contacts-k': { type: 'string', default: '100' },
       'slow-contacts-k': { type: 'string', default: '10' },
       'enrichment-workers': { type: 'string', default: '3' },
-      'stream-records': { type: 'string', default: '6000' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return void console.log(USAGE);
-  const benches = ['startup', 'pipeline', 'ecommerce', 'enrichment', 'stream-tables'];
+  const benches = ['startup', 'pipeline', 'ecommerce', 'enrichment', 'data-dir'];
   if (values.only !== undefined && !benches.includes(values.only)) {
     throw new CliError(`--only must be one of ${benches.map((name) => `"${name}"`).join(', ')}, got "${values.only}".`);
   }
@@ -94,10 +92,10 @@ export async function bench(argv: string[]): Promise<void> {
       workerConcurrency: integer('--enrichment-workers', values['enrichment-workers'], 2),
     });
   }
-  if (runs('stream-tables')) {
+  if (runs('data-dir')) {
     if (values.only === undefined) console.log('');
-    console.log('== stream tables ==');
-    await benchStreamTables({ records: integer('--stream-records', values['stream-records']), concurrency });
+    console.log('== data directory ==');
+    await benchDataDir({ items, concurrency });
   }
 }
 

@@ -228,8 +228,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const apiUrl = (app: string, api: string) => `${url}/apis/${app}-${api}`;
     const allEnv: Record<string, string> = { ...env };
     const ddb = await ddbStarting;
-    if (ddb?.streamRecordsIndex?.startsWith('failed')) {
-      logger.warn(`Could not index DynamoDB Local's stream records (${ddb.streamRecordsIndex}): writes to tables with streams slow down as records accumulate.`, { component: 'dynamodb' });
+    const tuning = ddb?.databaseFile;
+    if (tuning?.journalMode.startsWith('failed')) {
+      logger.warn(`Could not give DynamoDB Local's database a write-ahead log (${tuning.journalMode}): writes are slower.`, { component: 'dynamodb' });
+    }
+    if (tuning?.streamRecordsIndex.startsWith('failed')) {
+      logger.warn(`Could not index DynamoDB Local's stream records (${tuning.streamRecordsIndex}): writes to tables with streams slow down as records accumulate.`, { component: 'dynamodb' });
     }
     for (const app of options.apps) {
       const deployedApp = await deployApp(app, services, {

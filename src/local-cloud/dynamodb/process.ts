@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { freePort } from '../free-port.ts';
 import { classDataLaunch, type JvmLaunch } from './class-data.ts';
 import { DynamoDbLocalError } from './errors.ts';
-import { indexStreamRecords, type StreamRecordsIndexOutcome } from './stream-records-index.ts';
+import { indexStreamRecords, useWriteAheadLog, type StreamRecordsIndexOutcome } from './database-file.ts';
 
 export interface DynamoDbLocalOptions {
   /** TCP port on 127.0.0.1; default: a free port chosen by the OS. */
@@ -22,6 +22,18 @@ export interface DynamoDbLocalOptions {
    * `~/.cache/eventloom`.
    */
   classDataCacheDir?: string | false;
+  /**
+   * With `dataDir`: tune DynamoDB Local's database file (a write-ahead log, an index of the stream
+   * records by stream; see `database-file.ts`). Default true; false leaves the file as DynamoDB
+   * Local makes it (benchmarks compare the two).
+   */
+  tuneDatabaseFile?: boolean;
+}
+
+/** What was done to the database file of a data directory, or why it was not (`failed: …`). */
+export interface DatabaseFileTuning {
+  readonly journalMode: string;
+  readonly streamRecordsIndex: StreamRecordsIndexOutcome | `failed: ${string}`;
 }
 
 export interface DynamoDbLocal {
@@ -30,11 +42,8 @@ export interface DynamoDbLocal {
   readonly pid: number;
   /** Whether the JVM started from a class-data archive (`use`), is making one (`create`), or neither (`off`). */
   readonly classData: JvmLaunch['mode'];
-  /**
-   * With `dataDir`: whether its stream records are indexed by stream (see `indexStreamRecords`), or
-   * why not (`failed: …`); undefined in memory.
-   */
-  readonly streamRecordsIndex: StreamRecordsIndexOutcome | `failed: ${string}` | undefined;
+  /** With `dataDir` (and `tuneDatabaseFile` not false): how its database file was tuned; undefined otherwise. */
+  readonly databaseFile: DatabaseFileTuning | undefined;
   /** Stops the JVM (SIGTERM, then SIGKILL after 3 s) and resolves once it has exited. */
   stop(): Promise<void>;
 }
@@ -81,8 +90,11 @@ async function startJvm(java: string, jarDir: string, port: number, launch: JvmL
     String(port),
   ];
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const tune = dataDir !== undefined && options.tuneDatabaseFile !== false;
+  let journalMode = '';
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
+    if (tune) journalMode = failureAsText(() => useWriteAheadLog(dataDir));
     args.push('-dbPath', dataDir, '-sharedDb');
   } else {
     args.push('-inMemory', '-sharedDb');
@@ -124,16 +136,16 @@ async function startJvm(java: string, jarDir: string, port: number, launch: JvmL
     port,
     pid: child.pid ?? -1,
     classData: launch.mode,
-    streamRecordsIndex: dataDir === undefined ? undefined : tryIndexStreamRecords(dataDir),
+    databaseFile: tune ? { journalMode, streamRecordsIndex: failureAsText(() => indexStreamRecords(dataDir)) } : undefined,
     // Writing the archive at exit takes the JVM a few seconds on a loaded machine.
     stop: () => stopChild(child, exited, launch.mode === 'create' ? 30_000 : 3_000),
   };
 }
 
-/** An index that could not be made costs speed, not correctness: the caller reports it. */
-function tryIndexStreamRecords(dataDir: string): StreamRecordsIndexOutcome | `failed: ${string}` {
+/** A tuning that could not be made costs speed, not correctness: the caller reports it. */
+function failureAsText<T extends string>(tuning: () => T): T | `failed: ${string}` {
   try {
-    return indexStreamRecords(dataDir);
+    return tuning();
   } catch (error) {
     return `failed: ${(error as Error).message}`;
   }

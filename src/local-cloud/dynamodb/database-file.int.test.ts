@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from './process.ts';
-import { indexStreamRecords, SHARED_DB_FILE, STREAM_RECORDS_INDEX } from './stream-records-index.ts';
+import { indexStreamRecords, SHARED_DB_FILE, STREAM_RECORDS_INDEX } from './database-file.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const dirs: string[] = [];
@@ -18,8 +18,8 @@ function tempDir(): string {
   return dir;
 }
 
-async function start(dataDir?: string): Promise<DynamoDbLocal> {
-  const ddb = await startDynamoDbLocal(dataDir === undefined ? {} : { dataDir });
+async function start(dataDir?: string, tuneDatabaseFile?: boolean): Promise<DynamoDbLocal> {
+  const ddb = await startDynamoDbLocal({ ...(dataDir !== undefined && { dataDir }), ...(tuneDatabaseFile !== undefined && { tuneDatabaseFile }) });
   running.push(ddb);
   return ddb;
 }
@@ -57,11 +57,11 @@ async function readWholeStream(streams: DynamoDBStreamsClient, StreamArn: string
   return keys;
 }
 
-describe('the stream records index of a DynamoDB Local data directory', () => {
-  it('is made at start, used for the per-write MIN(SequenceNumber) lookup, and leaves every stream reading its own records in order', async () => {
+describe("the local cloud's tuning of DynamoDB Local's database file", () => {
+  it('indexes the stream records at start, the index serving the per-write MIN(SequenceNumber) lookup, and every stream reads its own records in order', async () => {
     const dataDir = tempDir();
     const ddb = await start(dataDir);
-    expect(ddb.streamRecordsIndex).toBe('created');
+    expect(ddb.databaseFile).toEqual({ journalMode: 'wal', streamRecordsIndex: 'created' });
 
     const client = new DynamoDBClient({ endpoint: ddb.endpoint, region: 'us-east-1', credentials });
     const streams = new DynamoDBStreamsClient({ endpoint: ddb.endpoint, region: 'us-east-1', credentials });
@@ -90,7 +90,7 @@ describe('the stream records index of a DynamoDB Local data directory', () => {
     }
   });
 
-  it('is found on the next start of the same directory, with the records kept', async () => {
+  it('finds both on the next start of the same directory, with the records kept', async () => {
     const dataDir = tempDir();
     const first = await start(dataDir);
     const client = new DynamoDBClient({ endpoint: first.endpoint, region: 'us-east-1', credentials });
@@ -100,7 +100,7 @@ describe('the stream records index of a DynamoDB Local data directory', () => {
     await first.stop();
 
     const second = await start(dataDir);
-    expect(second.streamRecordsIndex).toBe('present');
+    expect(second.databaseFile).toEqual({ journalMode: 'wal', streamRecordsIndex: 'present' });
     const streams = new DynamoDBStreamsClient({ endpoint: second.endpoint, region: 'us-east-1', credentials });
     try {
       expect(await readWholeStream(streams, arn)).toEqual(['k1']);
@@ -109,9 +109,39 @@ describe('the stream records index of a DynamoDB Local data directory', () => {
     }
   });
 
-  it('is not made in memory (no file to reach)', async () => {
-    const ddb = await start();
-    expect(ddb.streamRecordsIndex).toBeUndefined();
+  it('keeps every acknowledged write through a kill -9 of the JVM in write-ahead-log mode', async () => {
+    const dataDir = tempDir();
+    const first = await start(dataDir);
+    const client = new DynamoDBClient({ endpoint: first.endpoint, region: 'us-east-1', credentials });
+    const arn = await createStreamTable(client, 'killed');
+    const keys = Array.from({ length: 30 }, (_, i) => `k${i}`);
+    for (const pk of keys) await client.send(new PutItemCommand({ TableName: 'killed', Item: { pk: { S: pk } } }));
+    client.destroy();
+    process.kill(first.pid, 'SIGKILL');
+    await first.stop();
+
+    const second = await start(dataDir);
+    const streams = new DynamoDBStreamsClient({ endpoint: second.endpoint, region: 'us-east-1', credentials });
+    try {
+      expect(await readWholeStream(streams, arn)).toEqual(keys);
+    } finally {
+      streams.destroy();
+    }
+  });
+
+  it('leaves the file as DynamoDB Local makes it with tuneDatabaseFile: false, and does nothing in memory', async () => {
+    const dataDir = tempDir();
+    const plain = await start(dataDir, false);
+    expect(plain.databaseFile).toBeUndefined();
+    const db = new Database(join(dataDir, SHARED_DB_FILE), { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?").get(STREAM_RECORDS_INDEX)).toBeUndefined();
+    } finally {
+      db.close();
+    }
+    const inMemory = await start();
+    expect(inMemory.databaseFile).toBeUndefined();
   });
 
   it('is left alone where DynamoDB Local has no stream table yet, or no database file', () => {
