@@ -21,12 +21,18 @@ export function nodeCpuSeconds(): number {
   return (user + system) / 1e6;
 }
 
+/** CPU-seconds of node (every thread) and of the JVM (undefined where /proc cannot tell). */
+export interface CpuUsed {
+  readonly node: number;
+  readonly jvm: number | undefined;
+}
+
 /** The CPU seconds node and the JVM spend between `start()` and `stop()`. */
 export function cpuMeter(jvmPid: number) {
   const node0 = nodeCpuSeconds();
   const jvm0 = processCpuSeconds(jvmPid);
   return {
-    stop(): { node: number; jvm: number | undefined } {
+    stop(): CpuUsed {
       const jvm1 = processCpuSeconds(jvmPid);
       return { node: nodeCpuSeconds() - node0, jvm: jvm0 === undefined || jvm1 === undefined ? undefined : jvm1 - jvm0 };
     },

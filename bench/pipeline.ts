@@ -2,7 +2,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startLocalCloud } from '../src/local-cloud/cloud.ts';
 import { silentLogger } from '../src/platform/log.ts';
 import { defineApp } from '../src/platform/topology/define.ts';
-import { putItem, withBaseline } from './baseline.ts';
+import { formatCpuPerItem, putItem, withBaseline } from './baseline.ts';
+import { cpuMeter } from './cpu.ts';
 import { latencySummary, runPool } from './stats.ts';
 
 const benchApp = defineApp({
@@ -37,15 +38,20 @@ export interface PipelineBenchOptions {
  * pipe → bus → rule → SQS → Lambda with a no-op handler, ratio to raw); latency at a steady rate.
  */
 export async function benchPipeline({ items, concurrency, rate, seconds }: PipelineBenchOptions): Promise<void> {
-  await withBaseline(items, concurrency, async ({ endpoint, client, putsPerSecond: raw }) => {
+  await withBaseline(items, concurrency, async ({ endpoint, client, putsPerSecond: raw, jvmPid, cpuPerPut }) => {
     const cloud = await startLocalCloud({ apps: [benchApp], port: 0, dynamoDbEndpoint: endpoint, logger: silentLogger });
     const probe = new DeliveryProbe();
     try {
       await probe.run(items, (i) => runPool(items, concurrency, (n) => probe.put(client, `warm-${i}-${n}`)).then(() => undefined), 'warm-up');
+      const cpu = cpuMeter(jvmPid);
       const saturated = await probe.run(items, () => runPool(items, concurrency, (n) => probe.put(client, `max-${n}`)), 'saturation');
+      const used = cpu.stop();
       console.log(`pipeline at saturation:            ${saturated.eventsPerSecond.toFixed(0)} events/s delivered while writing ${saturated.writeRate.toFixed(0)} items/s`);
       console.log(`  latency PutItem → handler start: ${saturated.summary}`);
       console.log(`  ratio pipeline / raw PutItem:    ${(saturated.eventsPerSecond / raw).toFixed(2)}`);
+      // Both cores busy: the ratio follows the CPU an event costs beside the CPU a raw PutItem costs.
+      const perEvent = { node: used.node / items, jvm: used.jvm === undefined ? undefined : used.jvm / items };
+      console.log(`  CPU per event:                   ${formatCpuPerItem(perEvent)}  (raw PutItem: ${formatCpuPerItem(cpuPerPut)}; the writer is part of node's)`);
       const count = Math.round(rate * seconds);
       const paced = await probe.run(count, () => paceWrites(count, rate, (n) => probe.put(client, `paced-${n}`)), 'paced');
       console.log(`pipeline at a steady ${rate} items/s: latency PutItem → handler start ${paced.summary}  (${count} events)`);
