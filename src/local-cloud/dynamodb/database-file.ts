@@ -39,7 +39,7 @@ export function useWriteAheadLog(dbPath: string): string {
  * SQLite table, `us`, keyed by sequence number only, and every write to a table with a stream runs
  * `SELECT MIN(SequenceNumber) FROM us WHERE StreamID = ?`: without an index on StreamID, that walks
  * the records of every stream written before this one's oldest record (kept 24 hours). Measured on
- * a file database: writes to a second stream table after 12,000 records in the first fell from
+ * a database file in tmpfs: writes to a second stream table after 12,000 records in the first fell from
  * ~900 to ~20 items/s (43 ms of JVM CPU each); with this index they stay at ~900. `GetRecords`
  * (`StreamID = ? AND SequenceNumber >= ?`) uses it too instead of stepping over other streams' records.
  *
