@@ -58,7 +58,7 @@ async function readWholeStream(streams: DynamoDBStreamsClient, StreamArn: string
 }
 
 describe("the local cloud's tuning of DynamoDB Local's database file", () => {
-  it('indexes the stream records at start, the index serving the per-write MIN(SequenceNumber) lookup, and every stream reads its own records in order', async () => {
+  it('indexes the stream records at start, the index serving the per-write MIN(SequenceNumber) lookup and GetRecords, and every stream reads its own records in order', async () => {
     const dataDir = tempDir();
     const ddb = await start(dataDir);
     expect(ddb.databaseFile).toEqual({ journalMode: 'wal', streamRecordsIndex: 'created' });
@@ -83,8 +83,11 @@ describe("the local cloud's tuning of DynamoDB Local's database file", () => {
 
     const db = new Database(join(dataDir, SHARED_DB_FILE), { readonly: true });
     try {
-      const plan = db.prepare('EXPLAIN QUERY PLAN SELECT MIN(SequenceNumber) FROM us WHERE StreamID = ?').all('any') as { detail: string }[];
-      expect(plan.map((step) => step.detail).join('\n')).toContain(STREAM_RECORDS_INDEX);
+      // The two statements of DynamoDB Local's that filter stream records by stream (SQL read from its jar).
+      const planOf = (sql: string, ...params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((step) => step.detail).join('\n');
+      expect(planOf('SELECT MIN(SequenceNumber) FROM us WHERE StreamID = ?', 's')).toContain(STREAM_RECORDS_INDEX);
+      const getRecords = 'SELECT SequenceNumber, StreamRecord, OperationType, CreationDateTime FROM us WHERE StreamID = ? AND ShardID = ? AND SequenceNumber >= ? AND CreationDateTime > ? ORDER BY SequenceNumber ASC LIMIT ?';
+      expect(planOf(getRecords, 's', 'shard', 0, 0, 100)).toContain(STREAM_RECORDS_INDEX);
     } finally {
       db.close();
     }
