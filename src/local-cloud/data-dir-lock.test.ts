@@ -1,18 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDirs } from '../../test/support/temp-dirs.ts';
 import { emptyDataDir, lockDataDir } from './data-dir-lock.ts';
 
-const dirs: string[] = [];
+const dataDir = tempDirs('eventloom-lock-');
 const children: number[] = [];
-
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'eventloom-lock-'));
-  dirs.push(dir);
-  return dir;
-}
 
 /** A live process other than this one, and its start time as /proc tells it. */
 function otherProcess(): { pid: number; startTime: string } {
@@ -24,7 +18,6 @@ function otherProcess(): { pid: number; startTime: string } {
 
 afterEach(() => {
   for (const pid of children.splice(0)) process.kill(pid, 'SIGKILL');
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('lockDataDir', () => {

@@ -1,22 +1,15 @@
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempDirs } from '../../../test/support/temp-dirs.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './process.ts';
 import { indexStreamRecords, SHARED_DB_FILE, STREAM_RECORDS_INDEX } from './database-file.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-const dirs: string[] = [];
+const tempDir = tempDirs('eventloom-ddb-file-');
 const running: DynamoDbLocal[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'eventloom-us-index-'));
-  dirs.push(dir);
-  return dir;
-}
 
 async function start(dataDir?: string, tuneDatabaseFile?: boolean): Promise<DynamoDbLocal> {
   const ddb = await startDynamoDbLocal({ ...(dataDir !== undefined && { dataDir }), ...(tuneDatabaseFile !== undefined && { tuneDatabaseFile }) });
@@ -24,9 +17,9 @@ async function start(dataDir?: string, tuneDatabaseFile?: boolean): Promise<Dyna
   return ddb;
 }
 
+// Registered after tempDirs' cleanup, so it runs first (after-hooks run in reverse, vitest's default `sequence.hooks: 'stack'`).
 afterEach(async () => {
   await Promise.all(running.splice(0).map((ddb) => ddb.stop()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 async function createStreamTable(client: DynamoDBClient, TableName: string): Promise<string> {

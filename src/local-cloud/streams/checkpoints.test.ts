@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../../../test/support/temp-dirs.ts';
 import { openStateDb } from '../state/db.ts';
 import { CheckpointStore } from './checkpoints.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('eventloom-checkpoints-');
 
 describe('CheckpointStore', () => {
   it('keeps one position per consumer and shard', () => {
@@ -70,8 +66,7 @@ describe('CheckpointStore', () => {
   });
 
   it('survives closing and reopening the state database file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'eventloom-checkpoints-'));
-    dirs.push(dir);
+    const dir = tempDir();
     const file = join(dir, 'state.db');
     const first = openStateDb(file);
     new CheckpointStore(first).save('pipe:a', 'shard-1', '0042');
