@@ -1,6 +1,6 @@
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, PutItemCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { startDynamoDbLocal } from '../src/local-cloud/dynamodb/process.ts';
-import { cpuMeter, type CpuUsed } from './cpu.ts';
+import { cpuMeter, perItem, type CpuUsed } from './cpu.ts';
 import { runPool } from './stats.ts';
 
 export interface Baseline {
@@ -52,7 +52,7 @@ export async function rawPutRate(client: DynamoDBClient, items: number, concurre
     const current = items / ((performance.now() - started) / 1000);
     const used = cpu.stop();
     const settled = current < rate * 1.1;
-    if (current > rate) cpuPerPut = { node: used.node / items, jvm: used.jvm === undefined ? undefined : used.jvm / items };
+    if (current > rate) cpuPerPut = perItem(used, items);
     rate = Math.max(rate, current);
     if (settled) break;
   }

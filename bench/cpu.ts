@@ -27,6 +27,11 @@ export interface CpuUsed {
   readonly jvm: number | undefined;
 }
 
+/** CPU-seconds per item of `count` items. */
+export function perItem({ node, jvm }: CpuUsed, count: number): CpuUsed {
+  return { node: node / count, jvm: jvm === undefined ? undefined : jvm / count };
+}
+
 /** The CPU seconds node and the JVM spend between `start()` and `stop()`. */
 export function cpuMeter(jvmPid: number) {
   const node0 = nodeCpuSeconds();

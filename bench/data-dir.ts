@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDynamoDbLocal } from '../src/local-cloud/dynamodb/process.ts';
 import { createBenchTable, putItem } from './baseline.ts';
-import { processCpuSeconds } from './cpu.ts';
+import { cpuMeter, perItem } from './cpu.ts';
 import { runPool } from './stats.ts';
 
 export interface DataDirBenchOptions {
@@ -47,13 +47,12 @@ async function measure(items: number, concurrency: number, tuneDatabaseFile: boo
       await runPool(items, concurrency, (i) => putItem(client, 'first', `a-${round}-${i}`).then(() => undefined));
       first = Math.max(first, items / ((performance.now() - started) / 1000));
     }
-    const jvmBefore = processCpuSeconds(ddb.pid);
+    const cpu = cpuMeter(ddb.pid);
     const started = performance.now();
     await runPool(SECOND_TABLE_WRITES, concurrency, (i) => putItem(client, 'second', `b-${i}`).then(() => undefined));
     const second = SECOND_TABLE_WRITES / ((performance.now() - started) / 1000);
-    const jvmAfter = processCpuSeconds(ddb.pid);
-    const jvmMsPerWrite = jvmBefore === undefined || jvmAfter === undefined ? Number.NaN : ((jvmAfter - jvmBefore) * 1000) / SECOND_TABLE_WRITES;
-    return { first, second, jvmMsPerWrite };
+    const jvmPerWrite = perItem(cpu.stop(), SECOND_TABLE_WRITES).jvm;
+    return { first, second, jvmMsPerWrite: jvmPerWrite === undefined ? Number.NaN : jvmPerWrite * 1000 };
   } finally {
     client.destroy();
     await ddb.stop();

@@ -3,7 +3,7 @@ import { startLocalCloud } from '../src/local-cloud/cloud.ts';
 import { silentLogger } from '../src/platform/log.ts';
 import { defineApp } from '../src/platform/topology/define.ts';
 import { formatCpuPerItem, putItem, withBaseline } from './baseline.ts';
-import { cpuMeter } from './cpu.ts';
+import { cpuMeter, perItem } from './cpu.ts';
 import { latencySummary, runPool } from './stats.ts';
 
 const benchApp = defineApp({
@@ -50,8 +50,7 @@ export async function benchPipeline({ items, concurrency, rate, seconds }: Pipel
       console.log(`  latency PutItem → handler start: ${saturated.summary}`);
       console.log(`  ratio pipeline / raw PutItem:    ${(saturated.eventsPerSecond / raw).toFixed(2)}`);
       // Both cores busy: the ratio follows the CPU an event costs beside the CPU a raw PutItem costs.
-      const perEvent = { node: used.node / items, jvm: used.jvm === undefined ? undefined : used.jvm / items };
-      console.log(`  CPU per event:                   ${formatCpuPerItem(perEvent)}  (raw PutItem: ${formatCpuPerItem(cpuPerPut)}; the writer is part of node's)`);
+      console.log(`  CPU per event:                   ${formatCpuPerItem(perItem(used, items))}  (raw PutItem: ${formatCpuPerItem(cpuPerPut)}; the writer is part of node's)`);
       const count = Math.round(rate * seconds);
       const paced = await probe.run(count, () => paceWrites(count, rate, (n) => probe.put(client, `paced-${n}`)), 'paced');
       console.log(`pipeline at a steady ${rate} items/s: latency PutItem → handler start ${paced.summary}  (${count} events)`);
