@@ -1,9 +1,11 @@
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../../test/support/temp-dirs.ts';
+import { DynamoDbLocalError } from './errors.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './process.ts';
 import { indexStreamRecords, SHARED_DB_FILE, STREAM_RECORDS_INDEX } from './database-file.ts';
 
@@ -122,6 +124,15 @@ describe("the local cloud's tuning of DynamoDB Local's database file", () => {
     }
     const inMemory = await start();
     expect(inMemory.databaseFile).toBeUndefined();
+  });
+
+  it('refuses at once, naming the file, a database file that is not a database (DynamoDB Local would never answer on it)', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, SHARED_DB_FILE);
+    writeFileSync(file, 'not a database '.repeat(400));
+    const starting = start(dataDir);
+    await expect(starting).rejects.toThrow(DynamoDbLocalError);
+    await expect(starting).rejects.toThrow(`${file} is damaged or not a database`);
   });
 
   it('is left alone where DynamoDB Local has no stream table yet, or no database file', () => {

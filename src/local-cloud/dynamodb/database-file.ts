@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DynamoDbLocalError } from './errors.ts';
 
 /**
  * DynamoDB Local's SQLite file in a data directory, as the local cloud tunes it: a write-ahead log
@@ -26,13 +27,22 @@ export type StreamRecordsIndexOutcome = 'created' | 'present' | 'no-stream-table
  * system without shared memory keeps `delete`).
  */
 export function useWriteAheadLog(dbPath: string): string {
-  const db = new Database(join(dbPath, SHARED_DB_FILE), { timeout: 5_000 });
+  const file = join(dbPath, SHARED_DB_FILE);
+  const db = new Database(file, { timeout: 5_000 });
   try {
     return String(db.pragma('journal_mode = WAL', { simple: true }));
+  } catch (error) {
+    // DynamoDB Local cannot open it either: it would not answer, and the start would time out unexplained.
+    if (UNUSABLE_FILE.has((error as { code?: string }).code ?? '')) {
+      throw new DynamoDbLocalError(`${file} is damaged or not a database (${(error as Error).message}). Move it away to start with no tables.`, { cause: error });
+    }
+    throw error;
   } finally {
     db.close();
   }
 }
+
+const UNUSABLE_FILE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 
 /**
  * Indexes DynamoDB Local's stream records by stream. It keeps every table's stream records in one

@@ -142,11 +142,12 @@ async function startJvm(java: string, jarDir: string, port: number, launch: JvmL
   };
 }
 
-/** A tuning that could not be made costs speed, not correctness: the caller reports it. */
+/** A tuning that could not be made costs speed, not correctness: the caller reports it. A file DynamoDB Local cannot open either stops the start. */
 function failureAsText<T extends string>(tuning: () => T): T | `failed: ${string}` {
   try {
     return tuning();
   } catch (error) {
+    if (error instanceof DynamoDbLocalError) throw error;
     return `failed: ${(error as Error).message}`;
   }
 }
